@@ -1,0 +1,213 @@
+//! The five `hotspot-session-config` operations at their exact paths.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch};
+use axum::{Json, Router};
+use hotspot_users::model::{
+    ids, CreateHotspotSessionConfigRequest, ListHotspotSessionConfigResponse,
+    ListNonMigrationUsersResponse, UpdateHotspotSessionConfigRequest,
+    UpdateHotspotSessionConfigResponse, UpdateNonMigrationUsersRequest,
+};
+use serde::de::DeserializeOwned;
+
+use crate::error::SandboxError;
+use crate::store::validate_users;
+use crate::{gate, AppState};
+
+type Result<T> = std::result::Result<T, SandboxError>;
+
+impl From<std::io::Error> for SandboxError {
+    fn from(e: std::io::Error) -> Self {
+        SandboxError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "WKS.00210500",
+            msg: format!("The state could not be saved: {e}"),
+        }
+    }
+}
+
+/// The API router, behind faults and the token check.
+pub fn routes(state: AppState) -> Router {
+    let not_allowed = || async { SandboxError::method_not_allowed() };
+    Router::new()
+        .route(
+            "/v1/{project_id}/hotspot-session-config",
+            get(list_configs).post(create_config).fallback(not_allowed),
+        )
+        .route(
+            "/v1/{project_id}/hotspot-session-config/{config_id}",
+            patch(update_config).fallback(not_allowed),
+        )
+        .route(
+            "/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users",
+            get(list_users).patch(update_users).fallback(not_allowed),
+        )
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::auth,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::faults,
+        ))
+        .with_state(state)
+}
+
+/// 404 for a path under `/v1/` that is no operation, as the gateway answers.
+pub async fn unknown_api() -> Response {
+    let body = hotspot_users::model::ServiceErrorBody {
+        error_code: "APIGW.0101".into(),
+        error_msg: "The API does not exist or has not been published in the environment".into(),
+        request_id: None,
+    };
+    (StatusCode::NOT_FOUND, Json(body)).into_response()
+}
+
+fn segment(field: ids::Field, value: &str) -> Result<()> {
+    ids::validate(field, value)
+        .map(drop)
+        .map_err(|e| SandboxError::invalid(e.message()))
+}
+
+fn ids_ok(project: &str, config: Option<&str>) -> Result<()> {
+    segment(ids::Field::ProjectId, project)?;
+    config.map_or(Ok(()), |c| segment(ids::Field::ConfigId, c))
+}
+
+/// `offset` (>= 0, default 0) and `limit` (1..=100, default 10).
+fn paging(q: &HashMap<String, String>) -> Result<(usize, usize)> {
+    let offset = match q.get("offset") {
+        None => 0,
+        Some(v) => v.parse::<usize>().map_err(|_| {
+            SandboxError::invalid(format!("offset must be a whole number >= 0, not '{v}'."))
+        })?,
+    };
+    let limit = match q.get("limit") {
+        None => 10,
+        Some(v) => match v.parse::<usize>() {
+            Ok(n) if (1..=100).contains(&n) => n,
+            _ => {
+                return Err(SandboxError::invalid(format!(
+                    "limit must be between 1 and 100, not '{v}'."
+                )))
+            }
+        },
+    };
+    Ok((offset, limit))
+}
+
+fn json_body<T: DeserializeOwned>(body: &Bytes) -> Result<T> {
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| SandboxError::invalid(format!("The request body is not valid JSON: {e}.")))?;
+    serde_json::from_value(value)
+        .map_err(|e| SandboxError::invalid(format!("The request body is invalid: {e}.")))
+}
+
+async fn list_users(
+    State(state): State<AppState>,
+    Path((project, config)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<ListNonMigrationUsersResponse>> {
+    ids_ok(&project, Some(&config))?;
+    let (offset, limit) = paging(&q)?;
+    let name = q
+        .get("user_name")
+        .map(String::as_str)
+        .filter(|n| !n.is_empty());
+    if name.is_some_and(|n| n.chars().count() > ids::MAX_LEN) {
+        return Err(SandboxError::invalid(
+            "user_name must be at most 128 characters.",
+        ));
+    }
+    let (total, users) = state
+        .store
+        .lock()
+        .expect("store lock")
+        .list_users(&project, &config, name, offset, limit)?;
+    Ok(Json(ListNonMigrationUsersResponse {
+        total_count: Some(total as u32),
+        non_migrate_users: users,
+    }))
+}
+
+async fn update_users(
+    State(state): State<AppState>,
+    Path((project, config)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response> {
+    ids_ok(&project, Some(&config))?;
+    let req: UpdateNonMigrationUsersRequest = json_body(&body)?;
+    let users = validate_users(&req.non_migrate_users)?;
+    state.mutate(|s| s.update_users(&project, &config, req.update_type, users))?;
+    Ok((
+        StatusCode::OK,
+        [("content-type", "application/json")],
+        "null",
+    )
+        .into_response())
+}
+
+async fn list_configs(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<ListHotspotSessionConfigResponse>> {
+    ids_ok(&project, None)?;
+    let (offset, limit) = paging(&q)?;
+    let items = state
+        .store
+        .lock()
+        .expect("store lock")
+        .list_configs(&project, offset, limit)?;
+    Ok(Json(ListHotspotSessionConfigResponse { items }))
+}
+
+fn exit_num(n: u32) -> Result<u32> {
+    if n > 100 {
+        return Err(SandboxError::invalid(format!(
+            "hotspot_exit_session_num must be between 0 and 100, not {n}."
+        )));
+    }
+    Ok(n)
+}
+
+async fn create_config(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+    body: Bytes,
+) -> Result<Response> {
+    ids_ok(&project, None)?;
+    let req: CreateHotspotSessionConfigRequest = json_body(&body)?;
+    let n = exit_num(req.hotspot_exit_session_num)?;
+    let users = validate_users(&req.non_migrate_users)?;
+    let id = state
+        .mutate(|s| s.create_config(&project, req.hotspot_session_migration_enable, n, users))?;
+    let view = state
+        .store
+        .lock()
+        .expect("store lock")
+        .view(&project, &id)?;
+    Ok(Json(view).into_response())
+}
+
+async fn update_config(
+    State(state): State<AppState>,
+    Path((project, config)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Json<UpdateHotspotSessionConfigResponse>> {
+    ids_ok(&project, Some(&config))?;
+    let req: UpdateHotspotSessionConfigRequest = json_body(&body)?;
+    let n = exit_num(req.hotspot_exit_session_num)?;
+    state
+        .mutate(|s| s.update_config(&project, &config, req.hotspot_session_migration_enable, n))?;
+    Ok(Json(UpdateHotspotSessionConfigResponse {
+        id: config,
+        hotspot_session_migration_enable: req.hotspot_session_migration_enable,
+        hotspot_exit_session_num: n,
+    }))
+}

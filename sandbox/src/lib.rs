@@ -1,0 +1,135 @@
+//! The hotspot-users sandbox: a real HTTP server that implements the five
+//! `hotspot-session-config` operations like the cloud does, serves the
+//! console's build on the same origin (as a portal's reverse proxy would),
+//! persists its state and injects faults on demand.
+
+pub mod admin;
+pub mod api;
+pub mod error;
+pub mod faults;
+pub mod gate;
+pub mod persist;
+pub mod seed;
+pub mod site;
+pub mod store;
+pub mod tokens;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+
+use crate::faults::{FaultSettings, Faults};
+use crate::store::Store;
+use crate::tokens::Tokens;
+
+/// How a sandbox starts.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Accepted tokens, each with an optional lifetime.
+    pub tokens: Vec<(String, Option<Duration>)>,
+    /// The console's build to serve at `/`.
+    pub dist: Option<PathBuf>,
+    /// Where state is saved after each change and loaded at start.
+    pub state_file: Option<PathBuf>,
+    /// Initial faults.
+    pub faults: FaultSettings,
+    /// Enables `/__admin/*` when set: requests must carry it as `X-Admin-Secret`.
+    pub admin_secret: Option<String>,
+}
+
+/// Shared server state.
+pub struct Shared {
+    /// The data.
+    pub store: Mutex<Store>,
+    /// Accepted tokens.
+    pub tokens: Mutex<Tokens>,
+    /// Fault injection.
+    pub faults: Mutex<Faults>,
+    /// Start settings.
+    pub settings: Settings,
+    /// Counter behind request ids.
+    pub requests: AtomicU64,
+}
+
+/// The state handed to every handler.
+pub type AppState = Arc<Shared>;
+
+impl Shared {
+    /// Builds the state: the state file when it exists, else the demo data.
+    pub fn new(settings: Settings) -> std::io::Result<AppState> {
+        let store = match &settings.state_file {
+            Some(path) => match persist::load(path)? {
+                Some(store) => store,
+                None => {
+                    let store = seed::demo();
+                    persist::save(path, &store)?;
+                    store
+                }
+            },
+            None => seed::demo(),
+        };
+        let mut tokens = Tokens::default();
+        for (t, ttl) in &settings.tokens {
+            tokens.add(t, *ttl);
+        }
+        Ok(Arc::new(Shared {
+            store: Mutex::new(store),
+            tokens: Mutex::new(tokens),
+            faults: Mutex::new(Faults::new(settings.faults.clone())),
+            settings,
+            requests: AtomicU64::new(0),
+        }))
+    }
+
+    /// Runs `change` on the store and saves it when it succeeds.
+    pub fn mutate<T, E: From<std::io::Error>>(
+        &self,
+        change: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut store = self.store.lock().expect("store lock");
+        let mut next = store.clone();
+        let out = change(&mut next)?;
+        if let Some(path) = &self.settings.state_file {
+            persist::save(path, &next)?;
+        }
+        *store = next;
+        Ok(out)
+    }
+}
+
+/// The whole application: API, admin endpoint and console.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .merge(api::routes(state.clone()))
+        .merge(admin::routes(state.clone()))
+        .merge(site::routes(state.clone()))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            gate::request_id,
+        ))
+}
+
+/// Binds `addr` and serves until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Starts a sandbox on an ephemeral loopback port; for tests.
+pub async fn spawn(settings: Settings) -> std::io::Result<(SocketAddr, AppState)> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let state = Shared::new(settings)?;
+    let served = state.clone();
+    tokio::spawn(async move { serve(listener, served, std::future::pending()).await });
+    Ok((addr, state))
+}

@@ -1,0 +1,53 @@
+//! Serves the console's build at `/` with strict security headers, as a
+//! portal's reverse proxy would, so the console and the API share an origin.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::response::Html;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::AppState;
+
+/// The Content-Security-Policy the console must live with.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+const NO_DIST: &str = "<!doctype html><title>hotspot-users sandbox</title><p>The sandbox API is running under /v1/. \
+Start it with --dist pointing at the console's build (trunk build --release) to serve the console here.</p>";
+
+/// The console routes (static files, or a note when no build was given).
+pub fn routes(state: AppState) -> Router {
+    let router = match &state.settings.dist {
+        Some(dist) => {
+            let files = ServeDir::new(dist);
+            Router::new().fallback(move |req: Request| async move {
+                if req.uri().path().starts_with("/v1/") {
+                    crate::api::unknown_api().await
+                } else {
+                    files.oneshot(req).await.into_response()
+                }
+            })
+        }
+        None => Router::new()
+            .route("/", get(|| async { Html(NO_DIST) }))
+            .fallback(crate::api::unknown_api),
+    };
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+}

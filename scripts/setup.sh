@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Makes this machine ready to build and test hotspot-users, idempotently.
+# Tools go to a cache folder outside the repo ($HOTSPOT_USERS_CACHE,
+# default ~/.cache/hotspot-users); each step prints its duration.
+#
+#   scripts/setup.sh          what building and running the console needs
+#   scripts/setup.sh --test   also Chromium, chromedriver and the e2e packages
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
+
+WANT_TEST=0
+[[ "${1:-}" == "--test" ]] && WANT_TEST=1
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+APT_UPDATED=0
+
+step() {
+  local name="$1"; shift
+  local start=$SECONDS
+  echo "==> $name"
+  "$@"
+  echo "    $name: $((SECONDS - start)) s"
+}
+
+apt_install() {
+  if [[ $APT_UPDATED == 0 ]]; then
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+have_wasm_std() {
+  wasm_env rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null | xargs -I{} sh -c 'ls {}/libcore-*.rlib' >/dev/null 2>&1 \
+    || [[ -f "$HOTSPOT_USERS_CACHE/wasm-env.sh" ]]
+}
+
+debian_wasm_route() {
+  echo "    rustup could not add wasm32: building std from source with Debian's rustc-web"
+  apt_install rustc-web cargo-web rust-web-src lld-22
+  local tc="$HOTSPOT_USERS_CACHE/debian-web-toolchain"
+  mkdir -p "$tc/bin" "$tc/lib"
+  local b
+  for b in rustc cargo rustdoc; do
+    local real
+    real="$(ls /usr/bin/${b}-web 2>/dev/null || ls /usr/lib/rust-web/bin/$b 2>/dev/null || command -v "$b")"
+    ln -sf "$real" "$tc/bin/$b"
+  done
+  rustup toolchain link debian-web "$tc"
+  local sysroot
+  sysroot="$(RUSTUP_TOOLCHAIN=debian-web rustc --print sysroot)"
+  RUSTUP_TOOLCHAIN=debian-web cargo fetch --manifest-path "$sysroot/lib/rustlib/src/rust/library/Cargo.toml"
+  cat >"$HOTSPOT_USERS_CACHE/wasm-env.sh" <<ENV
+export RUSTUP_TOOLCHAIN=debian-web
+export RUSTC_BOOTSTRAP=1
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
+ENV
+}
+
+wasm_std() {
+  if have_wasm_std; then echo "    present"; return; fi
+  if command -v rustup >/dev/null && timeout 300 rustup target add wasm32-unknown-unknown; then
+    return
+  fi
+  debian_wasm_route
+}
+
+lock_version() {
+  # The version of crate $1 in Cargo.lock.
+  awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+wasm_bindgen_cli() {
+  if [[ ! -f "$ROOT/Cargo.lock" ]]; then (cd "$ROOT" && cargo generate-lockfile); fi
+  local want; want="$(lock_version wasm-bindgen)"
+  if [[ "$("$TOOLS_BIN/wasm-bindgen" --version 2>/dev/null)" == "wasm-bindgen $want" ]]; then echo "    $want present"; return; fi
+  # --locked pins a webpki-roots release the registry no longer serves; unlocked installs.
+  cargo install --quiet --root "$HOTSPOT_USERS_CACHE" wasm-bindgen-cli --version "$want" --force
+}
+
+trunk_tool() {
+  if [[ "$("$TOOLS_BIN/trunk" --version 2>/dev/null)" == "trunk $TRUNK_VERSION" ]]; then echo "    present"; return; fi
+  cargo install --quiet --root "$HOTSPOT_USERS_CACHE" trunk --version "$TRUNK_VERSION" --locked --force
+}
+
+wasm_opt() {
+  local bin="$HOTSPOT_USERS_CACHE/binaryen/node_modules/binaryen/bin/wasm-opt"
+  if [[ ! -x "$bin" ]] || ! "$bin" --version | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+    npm install --silent --no-audit --no-fund --prefix "$HOTSPOT_USERS_CACHE/binaryen" "binaryen@$BINARYEN_VERSION"
+  fi
+  ln -sf "$bin" "$TOOLS_BIN/wasm-opt"
+  "$TOOLS_BIN/wasm-opt" --version
+}
+
+node_tools() {
+  command -v node >/dev/null && command -v npm >/dev/null && { echo "    node $(node --version)"; return; }
+  apt_install nodejs npm
+}
+
+browser() {
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then echo "    present"; return; fi
+  apt_install chromium chromium-driver
+}
+
+e2e_packages() {
+  local dir="$ROOT/tests/e2e"
+  if [[ -d "$dir/node_modules" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
+    echo "    present"; return
+  fi
+  npm ci --silent --no-audit --no-fund --prefix "$dir"
+}
+
+mkdir -p "$TOOLS_BIN"
+step "node and npm" node_tools
+step "wasm32 standard library" wasm_std
+step "wasm-bindgen-cli" wasm_bindgen_cli
+step "trunk $TRUNK_VERSION" trunk_tool
+step "wasm-opt (binaryen $BINARYEN_VERSION)" wasm_opt
+if [[ $WANT_TEST == 1 ]]; then
+  step "chromium and chromedriver" browser
+  step "end-to-end test packages" e2e_packages
+fi

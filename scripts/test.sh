@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets this machine up (idempotently) and runs every test layer:
+# formatting, clippy (host and wasm32), native tests, wasm render tests in
+# headless Chromium, and the end-to-end suite against the sandbox.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+"$ROOT/scripts/setup.sh" --test
+source "$ROOT/scripts/env.sh"
+
+START=$SECONDS
+stage() {
+  local name="$1"; shift
+  local start=$SECONDS
+  echo "==> $name"
+  "$@"
+  echo "    $name: $((SECONDS - start)) s"
+}
+
+wasm_cargo() { local sub="$1"; shift; wasm_env cargo "$sub" --target wasm32-unknown-unknown "$@"; }
+
+stage "cargo fmt --check" cargo fmt --all --check
+stage "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warnings
+stage "clippy (wasm32)" wasm_cargo clippy -p hotspot-users --all-targets --quiet -- -D warnings
+stage "native tests" cargo test --workspace --quiet
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+stage "wasm render tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render
+stage "console release build" wasm_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
+stage "sandbox build" cargo build -p sandbox --quiet
+export SANDBOX_BIN="$CARGO_TARGET_DIR/debug/hotspot-sandbox"
+export CONSOLE_DIST="$CARGO_TARGET_DIR/console-dist"
+stage "end-to-end tests (Playwright)" npm --prefix tests/e2e test --silent
+echo "all test layers passed in $((SECONDS - START)) s"

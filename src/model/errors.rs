@@ -1,0 +1,376 @@
+//! Decoding of every failure shape into one typed [`ApiError`] with a
+//! message a person can act on. Service codes are shown as given: their
+//! meaning is never guessed.
+
+use serde::Deserialize;
+
+/// What the response body looked like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyShape {
+    /// `{"error_code", "error_msg"}` from the service.
+    Service,
+    /// The API gateway's shape: `error_code` `APIGW.*`, usually with `request_id`.
+    Gateway,
+    /// IAM's `{"error": {"code", "message", "title"}}`.
+    Iam,
+    /// No body at all.
+    Empty,
+    /// An HTML page, typically from a proxy or load balancer.
+    Html,
+    /// JSON that stops or breaks part-way.
+    MalformedJson,
+    /// Any other text.
+    Text(String),
+    /// No response: the connection failed.
+    Network(String),
+    /// No response within the client's time limit.
+    Timeout {
+        /// The limit, in milliseconds.
+        after_ms: u32,
+    },
+}
+
+/// A failed API call, with everything support needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// HTTP status; `None` when no response arrived.
+    pub status: Option<u16>,
+    /// `error_code` (or IAM code) as sent.
+    pub code: Option<String>,
+    /// `error_msg` (or IAM message) as sent.
+    pub raw_message: Option<String>,
+    /// `X-Request-Id`, or the body's `request_id`.
+    pub request_id: Option<String>,
+    /// Seconds from `Retry-After`, when given as a number.
+    pub retry_after_secs: Option<u32>,
+    /// What the body looked like.
+    pub shape: BodyShape,
+}
+
+#[derive(Deserialize)]
+struct ServiceBody {
+    error_code: String,
+    #[serde(default)]
+    error_msg: String,
+    #[serde(default)]
+    request_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct IamBody {
+    error: IamInner,
+}
+
+#[derive(Deserialize)]
+struct IamInner {
+    #[serde(default)]
+    code: serde_json::Value,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    title: String,
+}
+
+const TEXT_EXCERPT: usize = 200;
+
+impl ApiError {
+    /// Decodes a non-2xx response.
+    pub fn decode(
+        status: u16,
+        request_id: Option<&str>,
+        retry_after: Option<&str>,
+        body: &[u8],
+    ) -> Self {
+        let mut err = ApiError {
+            status: Some(status),
+            code: None,
+            raw_message: None,
+            request_id: request_id
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from),
+            retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()),
+            shape: BodyShape::Empty,
+        };
+        let text = String::from_utf8_lossy(body);
+        let trimmed = text.trim_start_matches('\u{feff}').trim();
+        if trimmed.is_empty() {
+            return err;
+        }
+        if let Ok(b) = serde_json::from_str::<ServiceBody>(trimmed) {
+            err.shape = if b.error_code.starts_with("APIGW.") {
+                BodyShape::Gateway
+            } else {
+                BodyShape::Service
+            };
+            err.code = Some(b.error_code);
+            err.raw_message = Some(b.error_msg);
+            if err.request_id.is_none() {
+                err.request_id = b.request_id;
+            }
+        } else if let Ok(b) = serde_json::from_str::<IamBody>(trimmed) {
+            err.shape = BodyShape::Iam;
+            err.code = Some(match b.error.code {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Null => b.error.title.clone(),
+                other => other.to_string(),
+            });
+            err.raw_message = Some(if b.error.message.is_empty() {
+                b.error.title
+            } else {
+                b.error.message
+            });
+        } else if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            err.shape = BodyShape::MalformedJson;
+        } else if trimmed.starts_with('<') && trimmed.to_ascii_lowercase().contains("html") {
+            err.shape = BodyShape::Html;
+        } else {
+            err.shape = BodyShape::Text(trimmed.chars().take(TEXT_EXCERPT).collect());
+        }
+        err
+    }
+
+    /// The connection failed before any response.
+    pub fn network(detail: impl Into<String>) -> Self {
+        Self::without_response(BodyShape::Network(detail.into()))
+    }
+
+    /// No response within `after_ms`.
+    pub fn timeout(after_ms: u32) -> Self {
+        Self::without_response(BodyShape::Timeout { after_ms })
+    }
+
+    fn without_response(shape: BodyShape) -> Self {
+        ApiError {
+            status: None,
+            code: None,
+            raw_message: None,
+            request_id: None,
+            retry_after_secs: None,
+            shape,
+        }
+    }
+
+    /// A success response whose body did not decode.
+    pub fn undecodable(status: u16, request_id: Option<&str>, detail: &str) -> Self {
+        let mut e = Self::decode(status, request_id, None, b"");
+        e.shape = BodyShape::Text(format!("unexpected response body: {detail}"));
+        e
+    }
+
+    /// Whether sending the same request again is safe and may succeed.
+    pub fn is_retryable(&self) -> bool {
+        match self.status {
+            None => true,
+            Some(s) => {
+                matches!(s, 429 | 500 | 502 | 503 | 504)
+                    || self.code.as_deref() == Some("APIGW.0308")
+            }
+        }
+    }
+
+    /// Whether the token must be replaced before going on.
+    pub fn needs_new_token(&self) -> bool {
+        self.status == Some(401)
+    }
+
+    /// What happened and what to do next, in one or two sentences.
+    pub fn headline(&self) -> String {
+        match (&self.shape, self.status) {
+            (BodyShape::Network(d), _) => format!(
+                "The API could not be reached ({d}). Check the API base URL and your connection; retrying is safe."
+            ),
+            (BodyShape::Timeout { after_ms }, _) => format!(
+                "No answer from the API within {} seconds. Retrying is safe: adding and deleting users are idempotent.",
+                after_ms / 1000
+            ),
+            (_, Some(401)) => "The token is invalid or expired: paste a new one.".into(),
+            (_, Some(403)) => {
+                "Permission denied: the token's user may not manage this configuration. Ask your IAM administrator for Workspace permissions.".into()
+            }
+            (_, Some(404)) => "Not found: check the project ID, the configuration ID and the region.".into(),
+            (_, Some(405)) => {
+                "The endpoint does not accept this method: check that the API base URL points at the Workspace API or its proxy.".into()
+            }
+            (_, Some(413)) => "The request is too large for the gateway: use a smaller batch size.".into(),
+            (_, Some(429)) => "Too many requests: the API is throttling. Wait a moment, then retry.".into(),
+            (_, Some(400)) => "The API refused the request as invalid.".into(),
+            (_, Some(500)) => "The service failed internally. Retrying is safe.".into(),
+            (_, Some(502..=504)) => {
+                "The service, or a proxy in front of it, is unavailable. Retrying is safe.".into()
+            }
+            (_, Some(s)) => format!("Unexpected HTTP status {s}."),
+            (_, None) => "The request failed.".into(),
+        }
+    }
+
+    /// What the body said, when it said anything useful.
+    pub fn detail(&self) -> Option<String> {
+        match &self.shape {
+            BodyShape::Service | BodyShape::Gateway | BodyShape::Iam => Some(format!(
+                "{}: {}",
+                self.code.as_deref().unwrap_or("?"),
+                self.raw_message.as_deref().unwrap_or("")
+            )),
+            BodyShape::Html => Some(
+                "The response was an HTML page (from a proxy or load balancer), not an API error."
+                    .into(),
+            ),
+            BodyShape::MalformedJson => {
+                Some("The error body was cut short or is not valid JSON.".into())
+            }
+            BodyShape::Text(t) => Some(format!("The response said: {t}")),
+            BodyShape::Empty => Some("The response had no body.".into()),
+            BodyShape::Network(_) | BodyShape::Timeout { .. } => None,
+        }
+    }
+
+    /// Headline, detail, status and request id in one line, for logs and notices.
+    pub fn message(&self) -> String {
+        let mut out = self.headline();
+        if let Some(d) = self.detail() {
+            out.push(' ');
+            out.push_str(&d);
+        }
+        if let Some(s) = self.status {
+            out.push_str(&format!(" (HTTP {s}"));
+            if let Some(r) = &self.request_id {
+                out.push_str(&format!(", request {r}"));
+            }
+            out.push(')');
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_error_keeps_code_and_message_as_given() {
+        let e = ApiError::decode(
+            400,
+            Some("req-1"),
+            None,
+            br#"{"error_code":"WKS.00211102","error_msg":"The parameter is invalid."}"#,
+        );
+        assert_eq!(e.shape, BodyShape::Service);
+        assert_eq!(e.code.as_deref(), Some("WKS.00211102"));
+        assert_eq!(e.raw_message.as_deref(), Some("The parameter is invalid."));
+        assert_eq!(e.request_id.as_deref(), Some("req-1"));
+        assert!(!e.is_retryable());
+        assert_eq!(
+            e.message(),
+            "The API refused the request as invalid. WKS.00211102: The parameter is invalid. (HTTP 400, request req-1)"
+        );
+    }
+
+    #[test]
+    fn expired_token_asks_for_a_new_one() {
+        let e = ApiError::decode(
+            401,
+            None,
+            None,
+            br#"{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: token expires","request_id":"gw-9"}"#,
+        );
+        assert_eq!(e.shape, BodyShape::Gateway);
+        assert_eq!(e.request_id.as_deref(), Some("gw-9"));
+        assert!(e.needs_new_token());
+        assert!(!e.is_retryable());
+        assert!(e.headline().contains("paste a new one"));
+    }
+
+    #[test]
+    fn header_request_id_wins_over_body() {
+        let e = ApiError::decode(
+            401,
+            Some("hdr"),
+            None,
+            br#"{"error_code":"APIGW.0301","error_msg":"x","request_id":"body"}"#,
+        );
+        assert_eq!(e.request_id.as_deref(), Some("hdr"));
+    }
+
+    #[test]
+    fn throttling_is_retryable_with_retry_after() {
+        let e = ApiError::decode(
+            429,
+            None,
+            Some("7"),
+            br#"{"error_code":"APIGW.0308","error_msg":"throttled"}"#,
+        );
+        assert!(e.is_retryable());
+        assert_eq!(e.retry_after_secs, Some(7));
+        assert!(e.headline().contains("throttling"));
+    }
+
+    #[test]
+    fn iam_shape() {
+        let e = ApiError::decode(
+            401,
+            None,
+            None,
+            br#"{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}"#,
+        );
+        assert_eq!(e.shape, BodyShape::Iam);
+        assert_eq!(e.code.as_deref(), Some("401"));
+        assert!(e.detail().unwrap().contains("requires authentication"));
+    }
+
+    #[test]
+    fn html_empty_text_and_truncated_bodies() {
+        let html = ApiError::decode(
+            502,
+            None,
+            None,
+            b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+        );
+        assert_eq!(html.shape, BodyShape::Html);
+        assert!(html.is_retryable());
+        assert!(html.detail().unwrap().contains("HTML page"));
+        let empty = ApiError::decode(503, None, Some("2"), b"");
+        assert_eq!(empty.shape, BodyShape::Empty);
+        assert_eq!(empty.retry_after_secs, Some(2));
+        let text = ApiError::decode(504, None, None, b"upstream timed out");
+        assert_eq!(text.shape, BodyShape::Text("upstream timed out".into()));
+        let cut = ApiError::decode(500, None, None, br#"{"error_code":"WKS.0001","error_m"#);
+        assert_eq!(cut.shape, BodyShape::MalformedJson);
+        assert!(cut.is_retryable());
+    }
+
+    #[test]
+    fn network_and_timeout_are_retryable_without_status() {
+        let n = ApiError::network("connection refused");
+        assert!(n.is_retryable());
+        assert_eq!(n.status, None);
+        assert!(n.message().contains("connection refused"));
+        let t = ApiError::timeout(15_000);
+        assert!(t.is_retryable());
+        assert!(t.message().contains("15 seconds"));
+    }
+
+    #[test]
+    fn unknown_status_is_named() {
+        let e = ApiError::decode(418, None, None, b"");
+        assert!(e.headline().contains("418"));
+    }
+
+    #[test]
+    fn long_text_is_cut() {
+        let body = "x".repeat(10_000);
+        let e = ApiError::decode(500, None, None, body.as_bytes());
+        match e.shape {
+            BodyShape::Text(t) => assert_eq!(t.chars().count(), TEXT_EXCERPT),
+            other => panic!("{other:?}"),
+        }
+    }
+}

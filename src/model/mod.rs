@@ -1,0 +1,14 @@
+//! The console's shared model: API types, validation, endpoints, error
+//! decoding, the staged table and its change plan, import and export.
+//! Plain Rust: no UI or browser imports, so it is tested natively and
+//! shared with the sandbox server.
+
+pub mod endpoints;
+pub mod errors;
+pub mod ids;
+pub mod types;
+
+pub use endpoints::{ApiBase, Page, Region, REGIONS};
+pub use errors::ApiError;
+pub use ids::{ConfigId, FieldError, ProjectId, UserId, UserName};
+pub use types::*;

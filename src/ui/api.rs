@@ -1,0 +1,124 @@
+//! Thin HTTP calls to the API: every request has a timeout (aborted with an
+//! `AbortController`) and every failure becomes a model [`ApiError`].
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_timers::callback::Timeout;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use web_sys::AbortController;
+
+use crate::model::ApiError;
+
+/// Default time limit for one request.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+/// The token header; never logged, never in a URL.
+const TOKEN_HEADER: &str = "X-Auth-Token";
+
+/// Sends `builder` (plus a JSON body) under a timeout, and reads the body.
+/// A response as it came: status, the two headers the console reads, the body.
+struct Raw {
+    status: u16,
+    request_id: Option<String>,
+    retry_after: Option<String>,
+    bytes: Vec<u8>,
+}
+
+impl Raw {
+    fn check(&self) -> Result<(), ApiError> {
+        if (200..300).contains(&self.status) {
+            Ok(())
+        } else {
+            Err(ApiError::decode(
+                self.status,
+                self.request_id.as_deref(),
+                self.retry_after.as_deref(),
+                &self.bytes,
+            ))
+        }
+    }
+}
+
+async fn send(
+    builder: RequestBuilder,
+    token: &str,
+    body: Option<String>,
+    timeout_ms: u32,
+) -> Result<Raw, ApiError> {
+    let controller = AbortController::new()
+        .map_err(|_| ApiError::network("the browser refused to create an AbortController"))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Timeout::new(timeout_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let builder = builder
+        .header(TOKEN_HEADER, token)
+        .header("Accept", "application/json")
+        .abort_signal(Some(&controller.signal()));
+    let request: Result<Request, _> = match body {
+        Some(json) => builder
+            .header("Content-Type", "application/json")
+            .body(json),
+        None => builder.build(),
+    };
+    let fail = |e: gloo_net::Error| {
+        if timed_out.get() {
+            ApiError::timeout(timeout_ms)
+        } else {
+            ApiError::network(e.to_string())
+        }
+    };
+    let response: Response = request.map_err(&fail)?.send().await.map_err(&fail)?;
+    let headers = response.headers();
+    Ok(Raw {
+        status: response.status(),
+        request_id: headers.get("x-request-id"),
+        retry_after: headers.get("retry-after"),
+        bytes: response.binary().await.map_err(&fail)?,
+    })
+}
+
+/// What a successful call returned, with its request id.
+pub struct Reply<T> {
+    /// The decoded body.
+    pub body: T,
+    /// `X-Request-Id`, for the activity log.
+    pub request_id: Option<String>,
+}
+
+/// `GET url`, decoding the JSON body.
+pub async fn get_json<T: DeserializeOwned>(url: &str, token: &str) -> Result<Reply<T>, ApiError> {
+    let raw = send(Request::get(url), token, None, DEFAULT_TIMEOUT_MS).await?;
+    raw.check()?;
+    let body = serde_json::from_slice(&raw.bytes).map_err(|e| {
+        ApiError::undecodable(raw.status, raw.request_id.as_deref(), &e.to_string())
+    })?;
+    Ok(Reply {
+        body,
+        request_id: raw.request_id,
+    })
+}
+
+/// `PATCH url` with a JSON body; the response body is ignored (the API sends none).
+pub async fn patch_json<B: Serialize>(
+    url: &str,
+    token: &str,
+    body: &B,
+    timeout_ms: u32,
+) -> Result<Reply<()>, ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+    let raw = send(Request::patch(url), token, Some(json), timeout_ms).await?;
+    raw.check()?;
+    Ok(Reply {
+        body: (),
+        request_id: raw.request_id,
+    })
+}

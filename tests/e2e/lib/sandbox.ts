@@ -1,0 +1,98 @@
+// Starts a fresh sandbox server (its own process, its own port, its own
+// state) for one test, and talks to its API and admin endpoint.
+import { spawn, ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test as base } from "@playwright/test";
+
+export const PROJECT = "0b5e3f9a6c2d4e71a8f9b0c1d2e3f405";
+export const LARGE_CONFIG = "7f3c2a9e5b8d4c1fa0e6b2d9c8a71f05";
+export const SMALL_CONFIG = "1c9e4b7a2f6d4e83b5a0c7d2e9f31a64";
+export const TOKEN = "demo-token";
+const ADMIN_SECRET = "e2e-admin-secret";
+
+export type UserInfo = { user_id?: string; user_name?: string };
+
+export class Sandbox {
+  constructor(readonly url: string, private proc: ChildProcess) {}
+
+  static async start(extraArgs: string[] = []): Promise<Sandbox> {
+    const bin = process.env.SANDBOX_BIN;
+    const dist = process.env.CONSOLE_DIST;
+    if (!bin || !dist) throw new Error("SANDBOX_BIN and CONSOLE_DIST must be set (scripts/test.sh sets them)");
+    const state = join(mkdtempSync(join(tmpdir(), "hotspot-e2e-")), "state.json");
+    const proc = spawn(
+      bin,
+      ["--listen", "127.0.0.1:0", "--dist", dist, "--state", state, "--admin-secret", ADMIN_SECRET, ...extraArgs],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      proc.stdout!.on("data", (chunk) => {
+        out += chunk.toString();
+        const m = out.match(/listening on (http:\/\/[^\s]+?)\/?\s/);
+        if (m) resolve(m[1]);
+      });
+      proc.on("exit", (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
+    });
+    return new Sandbox(url, proc);
+  }
+
+  stop() {
+    this.proc.kill("SIGINT");
+  }
+
+  private usersUrl(config: string) {
+    return `${this.url}/v1/${PROJECT}/hotspot-session-config/${config}/non-migration-users`;
+  }
+
+  /** Every user of a configuration, read through the API. */
+  async users(config = LARGE_CONFIG): Promise<UserInfo[]> {
+    const all: UserInfo[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const res = await fetch(`${this.usersUrl(config)}?offset=${offset}&limit=100`, { headers: { "X-Auth-Token": TOKEN } });
+      if (!res.ok) throw new Error(`list users: ${res.status}`);
+      const page = (await res.json()).non_migrate_users as UserInfo[];
+      all.push(...page);
+      if (page.length < 100) return all;
+    }
+  }
+
+  async patch(config: string, update_type: "ADD" | "DELETE", users: UserInfo[]) {
+    const res = await fetch(this.usersUrl(config), {
+      method: "PATCH",
+      headers: { "X-Auth-Token": TOKEN, "Content-Type": "application/json" },
+      body: JSON.stringify({ update_type, non_migrate_users: users }),
+    });
+    if (!res.ok) throw new Error(`patch: ${res.status} ${await res.text()}`);
+  }
+
+  /** Sets the fault injection (see sandbox/src/faults.rs). */
+  async faults(settings: object) {
+    const res = await fetch(`${this.url}/__admin/faults`, {
+      method: "PUT",
+      headers: { "X-Admin-Secret": ADMIN_SECRET, "Content-Type": "application/json" },
+      body: JSON.stringify(settings),
+    });
+    if (!res.ok) throw new Error(`faults: ${res.status}`);
+  }
+
+  async tokens(change: { add?: string; revoke?: string; ttl_secs?: number }) {
+    const res = await fetch(`${this.url}/__admin/tokens`, {
+      method: "POST",
+      headers: { "X-Admin-Secret": ADMIN_SECRET, "Content-Type": "application/json" },
+      body: JSON.stringify(change),
+    });
+    if (!res.ok) throw new Error(`tokens: ${res.status}`);
+  }
+}
+
+export const test = base.extend<{ sandbox: Sandbox }>({
+  sandbox: async ({}, use) => {
+    const sandbox = await Sandbox.start();
+    await use(sandbox);
+    sandbox.stop();
+  },
+});
+export { expect } from "@playwright/test";
