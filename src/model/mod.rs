@@ -5,10 +5,16 @@
 
 pub mod endpoints;
 pub mod errors;
+pub mod export;
 pub mod ids;
+pub mod import;
+pub mod plan;
+pub mod table;
 pub mod types;
 
 pub use endpoints::{ApiBase, Page, Region, REGIONS};
 pub use errors::ApiError;
 pub use ids::{ConfigId, FieldError, ProjectId, UserId, UserName};
+pub use plan::{plan, Plan, PlanError};
+pub use table::{Action, Row, RowStatus, Staged, Table};
 pub use types::*;
