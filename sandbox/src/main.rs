@@ -41,6 +41,20 @@ struct Cli {
     /// Seed of the random failures.
     #[arg(long, default_value_t = 1)]
     fault_seed: u64,
+    /// Queued faults as JSON, e.g. `[{"kind":"html","times":2},{"kind":"drop","method":"PATCH"}]`
+    /// (kinds: status, html, truncated, stall, drop, revoke_token).
+    #[arg(long, value_parser = parse_queue)]
+    faults: Option<FaultQueue>,
+}
+
+/// The `--faults` list.
+#[derive(Debug, Clone)]
+struct FaultQueue(Vec<QueuedFault>);
+
+fn parse_queue(json: &str) -> Result<FaultQueue, String> {
+    serde_json::from_str(json)
+        .map(FaultQueue)
+        .map_err(|e| format!("not a list of faults: {e}"))
 }
 
 #[tokio::main]
@@ -53,6 +67,9 @@ async fn main() -> std::io::Result<()> {
         seed: cli.fault_seed,
         queue: vec![],
     };
+    faults
+        .queue
+        .extend(cli.faults.map(|q| q.0).unwrap_or_default());
     if cli.fail_next > 0 {
         let retry_after = matches!(cli.fail_status, 429 | 503).then_some(1);
         faults.queue.push(QueuedFault {

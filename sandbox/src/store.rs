@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use hotspot_users::model::table::user_info;
 use hotspot_users::model::{ids, HotspotSessionMigrationConfig, UpdateType, UserInfo, MAX_USERS};
 use serde::{Deserialize, Serialize};
 
@@ -49,8 +50,11 @@ pub fn validate_users(users: &[UserInfo]) -> Result<Vec<Entry>, SandboxError> {
             })?;
             let id = ids::validate(ids::Field::UserId, id)
                 .map_err(|e| SandboxError::invalid(format!("non_migrate_users[{i}]: {e}")))?;
-            let name = ids::validate(ids::Field::UserName, u.name())
-                .map_err(|e| SandboxError::invalid(format!("non_migrate_users[{i}]: {e}")))?;
+            let name = match u.user_name.as_deref() {
+                None => String::new(),
+                Some(n) => ids::validate(ids::Field::UserName, n)
+                    .map_err(|e| SandboxError::invalid(format!("non_migrate_users[{i}]: {e}")))?,
+            };
             Ok((id, name))
         })
         .collect()
@@ -139,7 +143,7 @@ impl Store {
             .iter()
             .skip(offset)
             .take(limit)
-            .map(|(id, n)| UserInfo::new(id.as_str(), n.as_str()))
+            .map(|(id, n)| user_info(id, n))
             .collect();
         Ok((matching.len(), page))
     }
@@ -156,11 +160,7 @@ impl Store {
             project_id: Some(project.to_string()),
             hotspot_session_migration_enable: c.enable,
             hotspot_exit_session_num: c.exit_num,
-            non_migrate_users: c
-                .users
-                .iter()
-                .map(|(i, n)| UserInfo::new(i.as_str(), n.as_str()))
-                .collect(),
+            non_migrate_users: c.users.iter().map(|(i, n)| user_info(i, n)).collect(),
         })
     }
 

@@ -1,0 +1,704 @@
+//! Contract tests: a sandbox in-process on an ephemeral port, checked over
+//! real HTTP for every status code, body shape, rule and fault mode.
+
+use std::time::Duration;
+
+use hotspot_users::model::{
+    ListHotspotSessionConfigResponse, ListNonMigrationUsersResponse, ServiceErrorBody,
+};
+use reqwest::{Client, Method, Response, StatusCode};
+use sandbox::faults::{Fault, FaultSettings, QueuedFault};
+use sandbox::seed::{DEMO_CONFIG_LARGE, DEMO_CONFIG_SMALL, DEMO_LARGE_USERS, DEMO_PROJECT};
+use sandbox::Settings;
+use serde_json::{json, Value};
+
+const TOKEN: &str = "t-good";
+const SECRET: &str = "s3cret";
+
+struct Sbx {
+    base: String,
+    http: Client,
+}
+
+impl Sbx {
+    async fn start() -> Self {
+        Self::with(Settings::default()).await
+    }
+
+    async fn with(mut settings: Settings) -> Self {
+        settings.tokens.push((TOKEN.into(), None));
+        settings
+            .tokens
+            .push(("t-expired".into(), Some(Duration::ZERO)));
+        settings.admin_secret.get_or_insert_with(|| SECRET.into());
+        let (addr, _) = sandbox::spawn(settings).await.expect("sandbox starts");
+        Self {
+            base: format!("http://{addr}"),
+            http: Client::new(),
+        }
+    }
+
+    fn users_url(&self, config: &str) -> String {
+        format!(
+            "{}/v1/{DEMO_PROJECT}/hotspot-session-config/{config}/non-migration-users",
+            self.base
+        )
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        token: Option<&str>,
+        body: Option<&str>,
+    ) -> Response {
+        let mut req = self.http.request(method, url);
+        if let Some(t) = token {
+            req = req.header("X-Auth-Token", t);
+        }
+        if let Some(b) = body {
+            req = req
+                .header("content-type", "application/json")
+                .body(b.to_string());
+        }
+        req.send().await.expect("response")
+    }
+
+    async fn get(&self, url: &str) -> Response {
+        self.send(Method::GET, url, Some(TOKEN), None).await
+    }
+
+    async fn patch(&self, config: &str, body: Value) -> Response {
+        self.send(
+            Method::PATCH,
+            &self.users_url(config),
+            Some(TOKEN),
+            Some(&body.to_string()),
+        )
+        .await
+    }
+
+    async fn all_users(&self, config: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        loop {
+            let url = format!("{}?offset={}&limit=100", self.users_url(config), out.len());
+            let page: ListNonMigrationUsersResponse = self.get(&url).await.json().await.unwrap();
+            let n = page.non_migrate_users.len();
+            out.extend(
+                page.non_migrate_users
+                    .into_iter()
+                    .map(|u| (u.id().to_string(), u.name().to_string())),
+            );
+            if n < 100 {
+                return out;
+            }
+        }
+    }
+
+    async fn faults(&self, settings: FaultSettings) {
+        let res = self
+            .http
+            .put(format!("{}/__admin/faults", self.base))
+            .header("X-Admin-Secret", SECRET)
+            .json(&settings)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    }
+}
+
+async fn error_body(res: Response) -> ServiceErrorBody {
+    res.json().await.expect("service-shaped error body")
+}
+
+async fn expect_400(res: Response, needle: &str) {
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body = error_body(res).await;
+    assert_eq!(body.error_code, "WKS.00211102");
+    assert!(
+        body.error_msg.contains(needle),
+        "'{}' lacks '{needle}'",
+        body.error_msg
+    );
+}
+
+fn users(prefix: &str, n: usize) -> Value {
+    Value::Array(
+        (0..n)
+            .map(|i| json!({"user_id": format!("{prefix}{i}"), "user_name": format!("n{i}")}))
+            .collect(),
+    )
+}
+
+#[tokio::test]
+async fn list_users_pages_filters_and_counts() {
+    let s = Sbx::start().await;
+    let all = s.all_users(DEMO_CONFIG_LARGE).await;
+    assert_eq!(all.len(), DEMO_LARGE_USERS);
+    let page: ListNonMigrationUsersResponse = s
+        .get(&format!(
+            "{}?offset=300&limit=100",
+            s.users_url(DEMO_CONFIG_LARGE)
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page.total_count, Some(DEMO_LARGE_USERS as u32));
+    assert_eq!(page.non_migrate_users.len(), DEMO_LARGE_USERS - 300);
+    let default: ListNonMigrationUsersResponse = s
+        .get(&s.users_url(DEMO_CONFIG_LARGE))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(default.non_migrate_users.len(), 10, "limit defaults to 10");
+    let wanted = all.iter().filter(|(_, n)| n.contains("alice")).count();
+    assert!(wanted > 0);
+    let filtered: ListNonMigrationUsersResponse = s
+        .get(&format!(
+            "{}?user_name=ALICE&limit=100",
+            s.users_url(DEMO_CONFIG_LARGE)
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(filtered.total_count, Some(wanted as u32));
+    assert!(filtered
+        .non_migrate_users
+        .iter()
+        .all(|u| u.name().contains("alice")));
+    for bad in ["limit=0", "limit=101", "limit=x", "offset=-1"] {
+        let res = s
+            .get(&format!("{}?{bad}", s.users_url(DEMO_CONFIG_LARGE)))
+            .await;
+        expect_400(res, bad.split('=').next().unwrap()).await;
+    }
+    let long = "n".repeat(129);
+    expect_400(
+        s.get(&format!(
+            "{}?user_name={long}",
+            s.users_url(DEMO_CONFIG_LARGE)
+        ))
+        .await,
+        "user_name",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn tokens_missing_unknown_or_expired_get_a_gateway_401() {
+    let s = Sbx::start().await;
+    let url = s.users_url(DEMO_CONFIG_SMALL);
+    for (token, needle) in [
+        (None, "not found"),
+        (Some("nope"), "verify"),
+        (Some("t-expired"), "expires"),
+    ] {
+        let res = s.send(Method::GET, &url, token, None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        let header_id = res.headers()["x-request-id"].to_str().unwrap().to_string();
+        let body = error_body(res).await;
+        assert_eq!(body.error_code, "APIGW.0301");
+        assert!(body.error_msg.contains(needle), "{}", body.error_msg);
+        assert_eq!(body.request_id.as_deref(), Some(header_id.as_str()));
+    }
+}
+
+#[tokio::test]
+async fn unknown_ids_404_and_wrong_methods_405() {
+    let s = Sbx::start().await;
+    let res = s.get(&s.users_url("no-such-config")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(error_body(res).await.error_msg.contains("no-such-config"));
+    let res = s
+        .get(&format!(
+            "{}/v1/other-project/hotspot-session-config",
+            s.base
+        ))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = s
+        .send(
+            Method::DELETE,
+            &s.users_url(DEMO_CONFIG_SMALL),
+            Some(TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(error_body(res).await.error_code, "WKS.00210405");
+    let res = s
+        .get(&format!("{}/v1/{DEMO_PROJECT}/something-else", s.base))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_body(res).await.error_code, "APIGW.0101");
+}
+
+#[tokio::test]
+async fn bad_patch_bodies_get_specific_400s() {
+    let s = Sbx::start().await;
+    let url = s.users_url(DEMO_CONFIG_SMALL);
+    let cases = [
+        ("{not json", "not valid JSON"),
+        (r#"{"non_migrate_users":[]}"#, "update_type"),
+        (r#"{"update_type":"ADD"}"#, "non_migrate_users"),
+        (
+            r#"{"update_type":"UPSERT","non_migrate_users":[]}"#,
+            "UPSERT",
+        ),
+        (
+            r#"{"update_type":"ADD","non_migrate_users":[{"user_id":"  "}]}"#,
+            "User ID is empty",
+        ),
+        (
+            r#"{"update_type":"ADD","non_migrate_users":[{"user_name":"x"}]}"#,
+            "user_id is required",
+        ),
+    ];
+    for (body, needle) in cases {
+        expect_400(
+            s.send(Method::PATCH, &url, Some(TOKEN), Some(body)).await,
+            needle,
+        )
+        .await;
+    }
+    let long = json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "u", "user_name": "n".repeat(129)}]});
+    expect_400(s.patch(DEMO_CONFIG_SMALL, long).await, "129 characters").await;
+    let too_many = json!({"update_type": "DELETE", "non_migrate_users": users("x", 1001)});
+    expect_400(s.patch(DEMO_CONFIG_SMALL, too_many).await, "1001 items").await;
+    assert_eq!(
+        s.all_users(DEMO_CONFIG_SMALL).await.len(),
+        5,
+        "nothing changed"
+    );
+}
+
+#[tokio::test]
+async fn add_overwrites_delete_skips_and_both_are_idempotent() {
+    let s = Sbx::start().await;
+    let before = s.all_users(DEMO_CONFIG_SMALL).await;
+    let (first_id, _) = before[0].clone();
+    let add = json!({"update_type": "ADD", "non_migrate_users": [
+        {"user_id": first_id, "user_name": "renamed"}, {"user_id": "new-1", "user_name": "newbie"}, {"user_id": "bare"}]});
+    for _ in 0..2 {
+        let res = s.patch(DEMO_CONFIG_SMALL, add.clone()).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers().contains_key("x-request-id"));
+        assert_eq!(res.text().await.unwrap(), "null");
+    }
+    let after = s.all_users(DEMO_CONFIG_SMALL).await;
+    assert_eq!(after.len(), before.len() + 2);
+    assert!(after.contains(&(first_id.clone(), "renamed".into())));
+    assert!(after.contains(&("bare".into(), String::new())));
+    let del = json!({"update_type": "DELETE", "non_migrate_users": [{"user_id": "new-1"}, {"user_id": "never-there"}]});
+    for _ in 0..2 {
+        assert_eq!(
+            s.patch(DEMO_CONFIG_SMALL, del.clone()).await.status(),
+            StatusCode::OK
+        );
+    }
+    assert_eq!(s.all_users(DEMO_CONFIG_SMALL).await.len(), before.len() + 1);
+}
+
+#[tokio::test]
+async fn a_config_never_passes_1000_users() {
+    let s = Sbx::start().await;
+    let fill = json!({"update_type": "ADD", "non_migrate_users": users("f", 995)});
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, fill).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(s.all_users(DEMO_CONFIG_SMALL).await.len(), 1000);
+    let one_more = json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "extra", "user_name": "x"}]});
+    expect_400(s.patch(DEMO_CONFIG_SMALL, one_more).await, "limit of 1000").await;
+    let overwrite = json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "f0", "user_name": "renamed"}]});
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, overwrite).await.status(),
+        StatusCode::OK,
+        "overwrites fit"
+    );
+}
+
+#[tokio::test]
+async fn config_operations() {
+    let s = Sbx::start().await;
+    let configs = format!("{}/v1/{DEMO_PROJECT}/hotspot-session-config", s.base);
+    let list: ListHotspotSessionConfigResponse = s
+        .get(&format!("{configs}?limit=100"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.items.len(), 2);
+    let created: Value = s
+        .send(
+            Method::POST,
+            &configs,
+            Some(TOKEN),
+            Some(r#"{"hotspot_session_migration_enable":true,"hotspot_exit_session_num":3}"#),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_str().unwrap().to_string();
+    let res = s
+        .send(
+            Method::PATCH,
+            &format!("{configs}/{id}"),
+            Some(TOKEN),
+            Some(r#"{"hotspot_session_migration_enable":false,"hotspot_exit_session_num":100}"#),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        body,
+        json!({"id": id, "hotspot_session_migration_enable": false, "hotspot_exit_session_num": 100})
+    );
+    let bad = r#"{"hotspot_session_migration_enable":false,"hotspot_exit_session_num":101}"#;
+    expect_400(
+        s.send(
+            Method::PATCH,
+            &format!("{configs}/{id}"),
+            Some(TOKEN),
+            Some(bad),
+        )
+        .await,
+        "101",
+    )
+    .await;
+    let page: ListHotspotSessionConfigResponse = s
+        .get(&format!("{configs}?offset=2&limit=1"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), 1);
+}
+
+#[tokio::test]
+async fn state_survives_a_restart_and_is_written_atomically() {
+    let dir = std::env::temp_dir().join(format!("sandbox-contract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("state.json");
+    let _ = std::fs::remove_file(&file);
+    let settings = Settings {
+        state_file: Some(file.clone()),
+        ..Default::default()
+    };
+    let s = Sbx::with(settings.clone()).await;
+    let add = json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "kept", "user_name": "across restarts"}]});
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, add).await.status(),
+        StatusCode::OK
+    );
+    assert!(
+        !dir.join("state.json.tmp").exists(),
+        "no temporary file is left behind"
+    );
+    let again = Sbx::with(settings).await;
+    assert!(again
+        .all_users(DEMO_CONFIG_SMALL)
+        .await
+        .contains(&("kept".into(), "across restarts".into())));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn every_response_has_a_request_id_and_the_console_gets_security_headers() {
+    let s = Sbx::start().await;
+    let mut ids = Vec::new();
+    for url in [
+        s.base.clone() + "/",
+        s.users_url(DEMO_CONFIG_SMALL),
+        s.base.clone() + "/v1/x",
+    ] {
+        let res = s.get(&url).await;
+        ids.push(res.headers()["x-request-id"].to_str().unwrap().to_string());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "ids are unique");
+    let page = s.get(&(s.base.clone() + "/")).await;
+    let csp = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'") && csp.contains("style-src 'self'")
+    );
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+}
+
+fn queued(fault: Fault, times: u32) -> FaultSettings {
+    FaultSettings {
+        queue: vec![QueuedFault {
+            fault,
+            method: None,
+            skip: 0,
+            times,
+        }],
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn status_faults_have_their_shapes() {
+    let s = Sbx::start().await;
+    let url = s.users_url(DEMO_CONFIG_SMALL);
+    s.faults(queued(
+        Fault::Status {
+            status: 503,
+            retry_after: Some(2),
+        },
+        2,
+    ))
+    .await;
+    for _ in 0..2 {
+        let res = s.get(&url).await;
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers()["retry-after"], "2");
+        error_body(res).await;
+    }
+    assert_eq!(
+        s.get(&url).await.status(),
+        StatusCode::OK,
+        "the queue is used up"
+    );
+    s.faults(queued(
+        Fault::Status {
+            status: 429,
+            retry_after: Some(1),
+        },
+        1,
+    ))
+    .await;
+    let res = s.get(&url).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(error_body(res).await.error_code, "APIGW.0308");
+    s.faults(queued(
+        Fault::Status {
+            status: 500,
+            retry_after: None,
+        },
+        1,
+    ))
+    .await;
+    assert_eq!(
+        s.get(&url).await.status(),
+        StatusCode::INTERNAL_SERVER_ERROR
+    );
+    s.faults(queued(Fault::Html { status: 502 }, 1)).await;
+    let res = s.get(&url).await;
+    assert_eq!(res.status(), StatusCode::BAD_GATEWAY);
+    assert!(res.text().await.unwrap().starts_with("<html>"));
+    s.faults(queued(Fault::Truncated { status: 500 }, 1)).await;
+    let res = s.get(&url).await;
+    assert!(
+        serde_json::from_str::<Value>(&res.text().await.unwrap()).is_err(),
+        "body is cut short"
+    );
+}
+
+#[tokio::test]
+async fn only_matching_methods_and_skips() {
+    let s = Sbx::start().await;
+    s.faults(FaultSettings {
+        queue: vec![QueuedFault {
+            fault: Fault::Status {
+                status: 500,
+                retry_after: None,
+            },
+            method: Some("PATCH".into()),
+            skip: 1,
+            times: 1,
+        }],
+        ..Default::default()
+    })
+    .await;
+    let add =
+        json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "a", "user_name": "b"}]});
+    assert_eq!(
+        s.get(&s.users_url(DEMO_CONFIG_SMALL)).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, add.clone()).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, add.clone()).await.status(),
+        StatusCode::INTERNAL_SERVER_ERROR
+    );
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, add).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn stalls_outlast_a_client_timeout_and_drops_break_the_connection() {
+    let s = Sbx::start().await;
+    let short = Client::builder()
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    s.faults(queued(Fault::Stall { ms: 1500 }, 1)).await;
+    let add = json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "stalled", "user_name": "x"}]});
+    let err = short
+        .patch(s.users_url(DEMO_CONFIG_SMALL))
+        .header("X-Auth-Token", TOKEN)
+        .json(&add)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+    s.faults(queued(Fault::Drop, 1)).await;
+    let sent = s
+        .http
+        .get(s.users_url(DEMO_CONFIG_SMALL))
+        .header("X-Auth-Token", TOKEN)
+        .send()
+        .await;
+    let dropped = match sent {
+        Err(e) => e,
+        Ok(res) => res
+            .bytes()
+            .await
+            .expect_err("a dropped connection delivers no body"),
+    };
+    assert!(!dropped.is_timeout());
+    assert_eq!(
+        s.get(&s.users_url(DEMO_CONFIG_SMALL)).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn latency_outlasts_a_short_client_timeout() {
+    let s = Sbx::start().await;
+    s.faults(FaultSettings {
+        latency_ms: 800,
+        ..Default::default()
+    })
+    .await;
+    let short = Client::builder()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let err = short
+        .get(s.users_url(DEMO_CONFIG_SMALL))
+        .header("X-Auth-Token", TOKEN)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout());
+}
+
+#[tokio::test]
+async fn revoking_a_token_mid_run() {
+    let s = Sbx::start().await;
+    s.faults(FaultSettings {
+        queue: vec![QueuedFault {
+            fault: Fault::RevokeToken {
+                token: TOKEN.into(),
+            },
+            method: Some("PATCH".into()),
+            skip: 1,
+            times: 1,
+        }],
+        ..Default::default()
+    })
+    .await;
+    let add =
+        json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "a", "user_name": "b"}]});
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, add.clone()).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.patch(DEMO_CONFIG_SMALL, add).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let res = s
+        .http
+        .post(format!("{}/__admin/tokens", s.base))
+        .header("X-Admin-Secret", SECRET)
+        .json(&json!({"add": "t-new"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = s
+        .send(
+            Method::GET,
+            &s.users_url(DEMO_CONFIG_SMALL),
+            Some("t-new"),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn random_failures_repeat_for_a_seed() {
+    let statuses = |seed| async move {
+        let s = Sbx::with(Settings {
+            faults: FaultSettings {
+                failure_rate: 0.5,
+                seed,
+                failure_status: Some(503),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .await;
+        let mut out = Vec::new();
+        for _ in 0..24 {
+            out.push(
+                s.get(&s.users_url(DEMO_CONFIG_SMALL))
+                    .await
+                    .status()
+                    .as_u16(),
+            );
+        }
+        out
+    };
+    let a = statuses(42).await;
+    assert_eq!(a, statuses(42).await);
+    assert!(a.contains(&503) && a.contains(&200), "{a:?}");
+}
+
+#[tokio::test]
+async fn the_admin_endpoint_needs_its_secret() {
+    let s = Sbx::start().await;
+    let res = s
+        .http
+        .get(format!("{}/__admin/faults", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = s
+        .http
+        .get(format!("{}/__admin/faults", s.base))
+        .header("X-Admin-Secret", "wrong")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (addr, _) = sandbox::spawn(Settings::default()).await.unwrap();
+    let res = s
+        .http
+        .put(format!("http://{addr}/__admin/faults"))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(
+        res.status(),
+        StatusCode::NO_CONTENT,
+        "disabled without a secret"
+    );
+}
