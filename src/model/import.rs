@@ -88,7 +88,7 @@ fn sniff_delimiter(text: &str) -> char {
         .filter(|l| !l.trim().is_empty())
         .take(20)
         .collect();
-    let count = |c| sample.iter().map(|l| l.matches(c).count()).sum::<usize>();
+    let count = |c| sample.iter().map(|l| count_unquoted(l, c)).sum::<usize>();
     let (tabs, semis, commas) = (count('\t'), count(';'), count(','));
     if tabs > 0 {
         '\t'
@@ -97,6 +97,19 @@ fn sniff_delimiter(text: &str) -> char {
     } else {
         ','
     }
+}
+
+/// How often `c` stands outside double quotes in `line`.
+fn count_unquoted(line: &str, c: char) -> usize {
+    let mut quoted = false;
+    line.chars()
+        .filter(|&x| {
+            if x == '"' {
+                quoted = !quoted;
+            }
+            x == c && !quoted
+        })
+        .count()
 }
 
 /// Splits one line into fields; quotes may wrap a field and `""` is a quote.
@@ -336,6 +349,12 @@ mod tests {
             vec![UserInfo::new("u1", "<script>alert(1)</script>")]
         );
         assert_eq!(i.problems.len(), 2);
+    }
+
+    #[test]
+    fn delimiters_inside_quotes_do_not_decide_the_delimiter() {
+        let i = parse("user_id,user_name\r\n\";\",\";\"\r\n");
+        assert_eq!(i.users, vec![UserInfo::new(";", ";")]);
     }
 
     #[test]

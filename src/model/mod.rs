@@ -3,14 +3,19 @@
 //! Plain Rust: no UI or browser imports, so it is tested natively and
 //! shared with the sandbox server.
 
+pub mod activity;
+pub mod connection;
 pub mod endpoints;
 pub mod errors;
 pub mod export;
 pub mod ids;
 pub mod import;
 pub mod plan;
+pub mod preview;
+pub mod retry;
 pub mod table;
 pub mod types;
+pub mod view;
 
 pub use endpoints::{ApiBase, Page, Region, REGIONS};
 pub use errors::ApiError;

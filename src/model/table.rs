@@ -440,3 +440,70 @@ mod tests {
         assert_eq!(rows[2].status, RowStatus::Deleted);
     }
 }
+
+/// A difference between the intended users and the server's after a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// Intended, but the server lacks it.
+    Missing(String),
+    /// On the server, but not intended.
+    Unexpected(String),
+    /// Both have it, with different names: (id, intended, server).
+    Name(String, String, String),
+}
+
+/// Compares the intended users with the server's list.
+pub fn differences(intended: &BTreeMap<String, String>, server: &[UserInfo]) -> Vec<Difference> {
+    let server: BTreeMap<&str, &str> = server.iter().map(|u| (u.id(), u.name())).collect();
+    let mut out: Vec<Difference> = intended
+        .iter()
+        .filter_map(|(id, name)| match server.get(id.as_str()) {
+            None => Some(Difference::Missing(id.clone())),
+            Some(n) if *n != name => {
+                Some(Difference::Name(id.clone(), name.clone(), n.to_string()))
+            }
+            Some(_) => None,
+        })
+        .collect();
+    out.extend(
+        server
+            .keys()
+            .filter(|id| !intended.contains_key(**id))
+            .map(|id| Difference::Unexpected(id.to_string())),
+    );
+    out
+}
+
+#[cfg(test)]
+mod difference_tests {
+    use super::*;
+
+    #[test]
+    fn finds_missing_unexpected_and_renamed() {
+        let intended: BTreeMap<String, String> = [("a", "x"), ("b", "y"), ("c", "z")]
+            .map(|(i, n)| (i.into(), n.into()))
+            .into();
+        let server = vec![
+            UserInfo::new("a", "x"),
+            UserInfo::new("b", "other"),
+            UserInfo::new("d", "w"),
+        ];
+        assert_eq!(
+            differences(&intended, &server),
+            vec![
+                Difference::Name("b".into(), "y".into(), "other".into()),
+                Difference::Missing("c".into()),
+                Difference::Unexpected("d".into()),
+            ]
+        );
+        assert!(differences(
+            &intended,
+            &[
+                UserInfo::new("a", "x"),
+                UserInfo::new("b", "y"),
+                UserInfo::new("c", "z")
+            ]
+        )
+        .is_empty());
+    }
+}

@@ -1,110 +1,196 @@
-//! The console's top-level component.
+//! The console's top level: state, side effects (storage, requests) and layout.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{ApiBase, ConfigId, ListNonMigrationUsersResponse, Page, ProjectId, UserInfo};
-use crate::ui::api;
+use crate::model::connection::Connection;
+use crate::model::export::to_csv;
+use crate::model::view::visible_rows;
+use crate::model::{Action, ApiBase};
+use crate::ui::activity::ActivityLog;
+use crate::ui::add_user::AddUserForm;
+use crate::ui::connection::ConnectionForm;
+use crate::ui::download::download;
+use crate::ui::flows;
+use crate::ui::import_dialog::ImportDialog;
+use crate::ui::review::ReviewPanel;
+use crate::ui::state::{Console, Loading, Msg};
+use crate::ui::storage::{self, SavedConnection};
+use crate::ui::users_table::UsersTable;
 
-#[derive(Clone, PartialEq)]
-enum Load {
-    Idle,
-    Loading,
-    Done(Vec<UserInfo>),
-    Failed(String),
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+fn initial_connection() -> Connection {
+    let s = storage::load_connection();
+    Connection {
+        base: s.base,
+        region: s.region,
+        project: s.project,
+        config: s.config,
+        token: String::new(),
+    }
+}
+
+fn loading_status(loading: &Loading) -> Html {
+    match loading {
+        Loading::Idle => html! {
+            <p class="hu-hint">{ "Enter the project, the configuration and a token, then load the users." }</p>
+        },
+        Loading::Busy { received, total } => html! {
+            <div class="hu-progress" role="status">
+                <progress max={total.map(|t| t.to_string())} value={received.to_string()}></progress>
+                <span>{ match total { Some(t) => format!("Loading users: {received} of {t}"), None => format!("Loading users: {received}") } }</span>
+            </div>
+        },
+        Loading::Done => html! {},
+        Loading::Failed(e) => html! {
+            <div class="hu-error-box" role="alert">
+                <p><strong>{ e.headline() }</strong></p>
+                <p>{ e.detail().unwrap_or_default() }</p>
+                <p class="hu-hint">{ format!("Status {} · request {}", e.status.map_or("—".into(), |s| s.to_string()),
+                    e.request_id.clone().unwrap_or_else(|| "—".into())) }</p>
+            </div>
+        },
+    }
 }
 
 /// The console.
 #[function_component(App)]
 pub fn app() -> Html {
-    let project = use_state(String::new);
-    let config = use_state(String::new);
-    let token = use_state(String::new);
-    let load = use_state(|| Load::Idle);
-
-    let on_input = |state: UseStateHandle<String>| {
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.set(input.value());
-        })
+    let connection = use_state(initial_connection);
+    let console = use_reducer(Console::default);
+    let batch = use_state(|| 1000usize);
+    let importing = use_state(|| false);
+    let dispatcher = console.dispatcher();
+    let on_msg = {
+        let d = dispatcher.clone();
+        use_callback((), move |m: Msg, _| d.dispatch(m))
     };
 
-    let on_load = {
-        let (project, config, token, load) =
-            (project.clone(), config.clone(), token.clone(), load.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let (Ok(p), Ok(c)) = (ProjectId::parse(&project), ConfigId::parse(&config)) else {
-                load.set(Load::Failed(
-                    "Enter a project ID and a configuration ID.".into(),
-                ));
-                return;
-            };
-            let token = (*token).clone();
-            let load = load.clone();
-            load.set(Load::Loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut users = Vec::new();
-                let mut page = Page::first();
-                loop {
-                    let url = ApiBase::default().list_users(&p, &c, None, page);
-                    match api::get_json::<ListNonMigrationUsersResponse>(&url, &token).await {
-                        Ok(reply) => {
-                            let n = reply.body.non_migrate_users.len() as u32;
-                            users.extend(reply.body.non_migrate_users);
-                            if n < page.limit {
-                                break;
-                            }
-                            page = page.next();
-                        }
-                        Err(e) => {
-                            load.set(Load::Failed(e.message()));
-                            return;
-                        }
-                    }
-                }
-                load.set(Load::Done(users));
+    {
+        let c = (*connection).clone();
+        use_effect_with(c, |c| {
+            storage::save_connection(&SavedConnection {
+                base: c.base.clone(),
+                region: c.region.clone(),
+                project: c.project.clone(),
+                config: c.config.clone(),
             });
+        });
+    }
+    {
+        let saved = (
+            console.key.clone(),
+            console.table.staged().clone(),
+            console.loading == Loading::Done,
+        );
+        use_effect_with(saved, |(key, staged, loaded)| {
+            if let (Some(key), true) = (key, loaded) {
+                storage::save_staged(key, staged);
+            }
+        });
+    }
+
+    let on_change = {
+        let connection = connection.clone();
+        Callback::from(move |c: Connection| connection.set(c))
+    };
+    let on_load = {
+        let (ready, d) = (connection.ready(), dispatcher.clone());
+        Callback::from(move |_| {
+            if let Some(r) = ready.clone() {
+                wasm_bindgen_futures::spawn_local(flows::load(r, d.clone()));
+            }
         })
     };
+    let start_apply = {
+        let (table, batch, d) = (console.table.clone(), *batch, dispatcher.clone());
+        move |ready: Option<crate::model::connection::Ready>| {
+            if let Some(r) = ready {
+                let run = flows::apply(r, table.clone(), batch, flows::PATCH_TIMEOUT_MS, d.clone());
+                wasm_bindgen_futures::spawn_local(run);
+            }
+        }
+    };
+    let on_apply = {
+        let (ready, start) = (connection.ready(), start_apply.clone());
+        Callback::from(move |_| start(ready.clone()))
+    };
+    let on_new_token = {
+        let connection = connection.clone();
+        Callback::from(move |token: String| {
+            let next = Connection {
+                token,
+                ..(*connection).clone()
+            };
+            start_apply(next.ready());
+            connection.set(next);
+        })
+    };
+    let on_batch = {
+        let batch = batch.clone();
+        Callback::from(move |n: usize| batch.set(n.clamp(1, 1000)))
+    };
+    let on_discard = on_msg.reform(|_| Msg::Table(Action::Discard));
+    let on_export = {
+        let c = console.clone();
+        Callback::from(move |_| {
+            let users: Vec<_> = visible_rows(&c.table, &c.filter, c.sort)
+                .iter()
+                .map(|r| crate::model::table::user_info(&r.id, &r.name))
+                .collect();
+            download("hotspot-users.csv", "text/csv", &to_csv(&users));
+        })
+    };
+    let open_import = {
+        let importing = importing.clone();
+        Callback::from(move |_| importing.set(true))
+    };
+    let close_import = {
+        let importing = importing.clone();
+        Callback::from(move |_| importing.set(false))
+    };
+    let base = ApiBase::parse(&connection.base).unwrap_or_default();
+    let absolute = if base.as_str().is_empty() {
+        ApiBase::parse(&page_origin()).unwrap_or_default()
+    } else {
+        base
+    };
+    // One snapshot per render; children compare it by value.
+    let state: Rc<Console> = Rc::new((*console).clone());
+    let busy = matches!(console.loading, Loading::Busy { .. });
 
     html! {
-        <main class="hu">
-            <h1>{ "Users not migrated from hotspot sessions" }</h1>
-            <form onsubmit={on_load}>
-                <label>{ "Project ID" }<input id="project" value={(*project).clone()} oninput={on_input(project.clone())} /></label>
-                <label>{ "Configuration ID" }<input id="config" value={(*config).clone()} oninput={on_input(config.clone())} /></label>
-                <label>{ "Token" }<input id="token" type="password" autocomplete="off" value={(*token).clone()} oninput={on_input(token.clone())} /></label>
-                <button type="submit">{ "Load" }</button>
-            </form>
-            { match &*load {
-                Load::Idle => html! { <p>{ "Enter the IDs and a token, then Load." }</p> },
-                Load::Loading => html! { <p role="status">{ "Loading…" }</p> },
-                Load::Failed(msg) => html! { <p role="alert">{ msg }</p> },
-                Load::Done(users) => html! { <crate::ui::app::UsersTable users={users.clone()} /> },
-            } }
-        </main>
-    }
-}
-
-/// Props of [`UsersTable`].
-#[derive(Properties, PartialEq)]
-pub struct UsersTableProps {
-    /// The rows.
-    pub users: Vec<UserInfo>,
-}
-
-/// The users, one row each.
-#[function_component(UsersTable)]
-pub fn users_table(props: &UsersTableProps) -> Html {
-    html! {
-        <table class="hu-users">
-            <caption>{ format!("{} users", props.users.len()) }</caption>
-            <thead><tr><th>{ "User ID" }</th><th>{ "User name" }</th></tr></thead>
-            <tbody>
-            { for props.users.iter().map(|u| html! {
-                <tr key={u.id().to_string()}><td>{ u.id() }</td><td>{ u.name() }</td></tr>
-            }) }
-            </tbody>
-        </table>
+        <div class="hu">
+            <header class="hu-header">
+                <h1>{ "Users not migrated from hotspot sessions" }</h1>
+                <p class="hu-hint">{ "Workspace Application Streaming · hotspot session configuration" }</p>
+            </header>
+            <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} />
+            <div class="hu-notice" role="status" aria-live="polite">{ &console.notice }</div>
+            { loading_status(&console.loading) }
+            if console.key.is_some() && console.loading != Loading::Idle {
+                <div class="hu-main">
+                    <div class="hu-left">
+                        <div class="hu-toolbar">
+                            <AddUserForm on_msg={on_msg.clone()} />
+                            <button type="button" class="hu-secondary" onclick={open_import}>{ "Import…" }</button>
+                            <button type="button" class="hu-secondary" onclick={on_export}>{ "Export CSV" }</button>
+                        </div>
+                        <UsersTable console={state.clone()} on_msg={on_msg.clone()} />
+                    </div>
+                    <ReviewPanel console={state} base={absolute} batch={*batch} {on_batch} {on_apply} {on_new_token} {on_discard} />
+                </div>
+            }
+            if *importing {
+                <ImportDialog on_msg={on_msg.clone()} on_close={close_import} />
+            }
+            <ActivityLog entries={console.log.clone()} />
+        </div>
     }
 }

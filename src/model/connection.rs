@@ -1,0 +1,155 @@
+//! The connection form's values and their validation: what the console
+//! needs before it may send anything.
+
+use crate::model::endpoints::{region, ApiBase};
+use crate::model::ids::{ConfigId, ProjectId};
+
+/// The form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Connection {
+    /// API base URL; empty for this page's origin.
+    pub base: String,
+    /// Region id (informational: the proxy must reach its endpoint).
+    pub region: String,
+    /// Project id.
+    pub project: String,
+    /// Configuration id.
+    pub config: String,
+    /// The IAM token; kept in memory only.
+    pub token: String,
+}
+
+/// Per-field problems, `None` where the field is fine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems {
+    /// API base URL.
+    pub base: Option<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// Project id.
+    pub project: Option<String>,
+    /// Configuration id.
+    pub config: Option<String>,
+    /// Token.
+    pub token: Option<String>,
+}
+
+/// A connection that may be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ready {
+    /// Where requests go.
+    pub base: ApiBase,
+    /// Project id.
+    pub project: ProjectId,
+    /// Configuration id.
+    pub config: ConfigId,
+    /// The token.
+    pub token: String,
+}
+
+/// Checks a token: present, and one unbroken string.
+pub fn check_token(token: &str) -> Result<(), String> {
+    let t = token.trim();
+    if t.is_empty() {
+        return Err(
+            "Token is empty: paste an IAM user token (the X-Subject-Token of IAM's token call)."
+                .into(),
+        );
+    }
+    if t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("Token contains spaces or line breaks: paste it again, as one piece.".into());
+    }
+    Ok(())
+}
+
+impl Connection {
+    /// Every field's problem.
+    pub fn problems(&self) -> Problems {
+        Problems {
+            base: ApiBase::parse(&self.base).err().map(|e| e.to_string()),
+            region: (!self.region.is_empty() && region(&self.region).is_none())
+                .then(|| format!("Unknown region '{}'.", self.region)),
+            project: ProjectId::parse(&self.project).err().map(|e| e.message()),
+            config: ConfigId::parse(&self.config).err().map(|e| e.message()),
+            token: check_token(&self.token).err(),
+        }
+    }
+
+    /// The validated connection, or `None` while any field has a problem.
+    pub fn ready(&self) -> Option<Ready> {
+        let p = self.problems();
+        if p != Problems::default() {
+            return None;
+        }
+        Some(Ready {
+            base: ApiBase::parse(&self.base).ok()?,
+            project: ProjectId::parse(&self.project).ok()?,
+            config: ConfigId::parse(&self.config).ok()?,
+            token: self.token.trim().to_string(),
+        })
+    }
+
+    /// Enough to list the project's configurations (no config id needed).
+    pub fn project_ready(&self) -> Option<(ApiBase, ProjectId, String)> {
+        let p = self.problems();
+        if p.base.is_some() || p.project.is_some() || p.token.is_some() {
+            return None;
+        }
+        Some((
+            ApiBase::parse(&self.base).ok()?,
+            ProjectId::parse(&self.project).ok()?,
+            self.token.trim().to_string(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> Connection {
+        Connection {
+            base: String::new(),
+            region: "cn-north-4".into(),
+            project: "p1".into(),
+            config: "c1".into(),
+            token: " tok ".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_is_ready() {
+        let r = good().ready().unwrap();
+        assert_eq!(r.token, "tok");
+        assert_eq!(r.project.as_str(), "p1");
+    }
+
+    #[test]
+    fn each_field_reports_its_own_problem() {
+        let c = Connection {
+            base: "ftp://x".into(),
+            region: "moon-1".into(),
+            project: String::new(),
+            config: "a\u{0}".into(),
+            token: "two words".into(),
+        };
+        let p = c.problems();
+        assert!(p.base.unwrap().contains("https://"));
+        assert!(p.region.unwrap().contains("moon-1"));
+        assert_eq!(p.project.unwrap(), "Project ID is empty.");
+        assert!(p.config.unwrap().contains("control character"));
+        assert!(p.token.unwrap().contains("one piece"));
+        assert!(c.ready().is_none());
+    }
+
+    #[test]
+    fn listing_configs_needs_no_config_id() {
+        let c = Connection {
+            config: String::new(),
+            ..good()
+        };
+        assert!(c.ready().is_none());
+        assert!(c.project_ready().is_some());
+        assert!(check_token("").is_err());
+    }
+}

@@ -1,0 +1,49 @@
+//! The activity log: every request of this session, exportable as JSON.
+
+use yew::prelude::*;
+
+use crate::model::activity::{to_json, LogEntry};
+use crate::ui::download::download;
+
+/// Props of [`ActivityLog`].
+#[derive(Properties, PartialEq)]
+pub struct ActivityLogProps {
+    /// The entries, oldest first.
+    pub entries: Vec<LogEntry>,
+}
+
+/// The activity log.
+#[function_component(ActivityLog)]
+pub fn activity_log(p: &ActivityLogProps) -> Html {
+    let on_export = {
+        let entries = p.entries.clone();
+        Callback::from(move |_| {
+            download(
+                "hotspot-users-activity.json",
+                "application/json",
+                &to_json(&entries),
+            )
+        })
+    };
+    html! {
+        <details class="hu-activity">
+            <summary>{ format!("Activity ({} requests)", p.entries.len()) }</summary>
+            <button type="button" class="hu-secondary" onclick={on_export} disabled={p.entries.is_empty()}>
+                { "Export JSON" }
+            </button>
+            <table>
+                <thead><tr><th>{ "Time" }</th><th>{ "Type" }</th><th>{ "Users" }</th><th>{ "Status" }</th>
+                    <th>{ "Request ID" }</th><th>{ "Attempts" }</th></tr></thead>
+                <tbody>
+                    { for p.entries.iter().rev().map(|e| html! {
+                        <tr title={e.error.clone().unwrap_or_default()}>
+                            <td>{ &e.time }</td><td>{ &e.kind }</td><td>{ e.users }</td>
+                            <td>{ e.status.map_or("no response".to_string(), |s| s.to_string()) }</td>
+                            <td>{ e.request_id.clone().unwrap_or_default() }</td><td>{ e.attempts }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </details>
+    }
+}

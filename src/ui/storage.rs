@@ -1,0 +1,53 @@
+//! What the console keeps in local storage: staged changes per project and
+//! configuration, and the non-secret connection fields. Never the token.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+use crate::model::Staged;
+use crate::ui::state::Key;
+
+fn staged_key((project, config): &Key) -> String {
+    format!("hotspot-users/v1/staged/{project}/{config}")
+}
+
+/// Staged work saved for `key`, if any.
+pub fn load_staged(key: &Key) -> Staged {
+    LocalStorage::get(staged_key(key)).unwrap_or_default()
+}
+
+/// Saves (or, when empty, forgets) the staged work of `key`.
+pub fn save_staged(key: &Key, staged: &Staged) {
+    if staged.is_empty() {
+        LocalStorage::delete(staged_key(key));
+    } else if LocalStorage::set(staged_key(key), staged).is_err() {
+        web_sys::console::warn_1(
+            &"hotspot-users: staged changes could not be saved locally".into(),
+        );
+    }
+}
+
+/// The connection fields worth remembering (no token).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedConnection {
+    /// API base URL.
+    pub base: String,
+    /// Region id.
+    pub region: String,
+    /// Project id.
+    pub project: String,
+    /// Configuration id.
+    pub config: String,
+}
+
+const CONNECTION_KEY: &str = "hotspot-users/v1/connection";
+
+/// The remembered connection fields.
+pub fn load_connection() -> SavedConnection {
+    LocalStorage::get(CONNECTION_KEY).unwrap_or_default()
+}
+
+/// Remembers the connection fields.
+pub fn save_connection(c: &SavedConnection) {
+    let _ = LocalStorage::set(CONNECTION_KEY, c);
+}

@@ -1,0 +1,100 @@
+// Admin actions on the console, over a small layer of selectors.
+import { Page, expect } from "@playwright/test";
+import { Sandbox, PROJECT, TOKEN } from "./sandbox";
+
+export class Console {
+  constructor(readonly page: Page, readonly sandbox: Sandbox) {}
+
+  static async open(page: Page, sandbox: Sandbox): Promise<Console> {
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    (page as any).__cspViolations = violations;
+    await page.goto(sandbox.url + "/");
+    await expect(page.getByRole("heading", { name: "Users not migrated from hotspot sessions" })).toBeVisible();
+    return new Console(page, sandbox);
+  }
+
+  cspViolations(): string[] {
+    return (this.page as any).__cspViolations;
+  }
+
+  async connect(config: string, token = TOKEN, project = PROJECT) {
+    await this.page.locator("#hu-project").fill(project);
+    await this.page.locator("#hu-config").fill(config);
+    await this.page.locator("#hu-token").fill(token);
+  }
+
+  async load(expectedUsers?: number) {
+    await this.page.getByRole("button", { name: "Load users" }).click();
+    await expect(this.page.locator(".hu-notice")).toContainText("Loaded");
+    if (expectedUsers !== undefined) await expect(this.rows()).toHaveCount(expectedUsers);
+  }
+
+  rows() {
+    return this.page.locator(".hu-table tbody tr");
+  }
+
+  row(id: string) {
+    return this.rows().filter({ has: this.page.locator("td.hu-id", { hasText: new RegExp(`^${id}$`) }) });
+  }
+
+  async addUser(id: string, name: string) {
+    await this.page.locator("#hu-add-id").fill(id);
+    await this.page.locator("#hu-add-name").fill(name);
+    await this.page.getByRole("button", { name: "Add user" }).click();
+    await expect(this.row(id)).toHaveClass(/hu-added|hu-renamed/);
+  }
+
+  async openImport(paste: string) {
+    await this.page.getByRole("button", { name: "Import…" }).click();
+    await this.page.locator("#hu-import-text").fill(paste);
+  }
+
+  importProblems() {
+    return this.page.locator(".hu-problems li");
+  }
+
+  async confirmImport(count: number) {
+    await this.page.getByRole("button", { name: `Stage ${count} users` }).click();
+    await expect(this.page.getByRole("dialog")).toHaveCount(0);
+  }
+
+  async select(id: string) {
+    await this.page.getByRole("checkbox", { name: `Select ${id}` }).check();
+  }
+
+  async deleteSelected() {
+    await this.page.getByRole("button", { name: /Delete selected/ }).click();
+  }
+
+  async setBatchSize(n: number) {
+    await this.page.locator("#hu-batch").fill(String(n));
+    await this.page.locator("#hu-batch").press("Tab");
+  }
+
+  planSummary() {
+    return this.page.locator(".hu-plan-summary");
+  }
+
+  async apply() {
+    await this.page.getByRole("button", { name: "Apply changes" }).click();
+  }
+
+  async expectVerified() {
+    await expect(this.page.locator(".hu-success")).toHaveText(
+      "All changes applied. The server now matches the intended users.",
+      { timeout: 30_000 },
+    );
+  }
+
+  async resumeWithToken(token: string) {
+    await this.page.locator("#hu-new-token").fill(token);
+    await this.page.getByRole("button", { name: "Resume with new token" }).click();
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: `artifacts/${name}.png`, fullPage: true });
+  }
+}

@@ -1,0 +1,136 @@
+// The console's main flows, as an administrator performs them.
+import { test, expect, LARGE_CONFIG, SMALL_CONFIG } from "../lib/sandbox";
+import { Console } from "../lib/console";
+
+test("load a configuration's users", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.screenshot("01-empty");
+  await c.connect(LARGE_CONFIG);
+  const server = await sandbox.users(LARGE_CONFIG);
+  await c.load(server.length);
+  await expect(page.locator(".hu-count")).toContainText(`${server.length} on the server`);
+  await expect(c.row(server[17].user_id!)).toContainText(server[17].user_name!);
+  await page.locator("#hu-filter").fill(server[17].user_id!);
+  await expect(c.rows()).toHaveCount(1);
+  await c.screenshot("02-loaded");
+  await page.setViewportSize({ width: 400, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await c.screenshot("02-narrow-column");
+  expect(c.cspViolations()).toEqual([]);
+});
+
+test("add one user, review, apply, and the server has it", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  await c.addUser("new-admin-1", "Dana Scully");
+  await expect(c.planSummary()).toHaveText("1 requests: DELETE 0 users, ADD 1 users.");
+  await page.getByText("Request 1: ADD 1 users").click();
+  await expect(page.locator(".hu-curl")).toContainText('"user_id":"new-admin-1"');
+  await expect(page.locator(".hu-review")).not.toContainText("demo-token");
+  await c.screenshot("03-review");
+  await c.apply();
+  await c.expectVerified();
+  const server = await sandbox.users(SMALL_CONFIG);
+  expect(server).toContainEqual({ user_id: "new-admin-1", user_name: "Dana Scully" });
+  expect(server.length).toBe(6);
+  await expect(c.row("new-admin-1")).not.toHaveClass(/hu-added/);
+});
+
+test("import a paste with bad lines and see the problems", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  const long = "x".repeat(200);
+  await c.openImport(["user_id,user_name", "imp-1,Ann", ",no id", `${long},too long`, "imp-2;Bob", "imp-1,Other Ann", "imp-3,Cy"].join("\n"));
+  await expect(c.importProblems()).toHaveCount(3);
+  await expect(c.importProblems().nth(0)).toHaveText("Line 3: User ID is empty.");
+  await expect(c.importProblems().nth(1)).toContainText("Line 4: User ID is 200 characters long");
+  await expect(c.importProblems().nth(2)).toContainText("Line 6: the same user ID as line 2");
+  await c.screenshot("04-import-problems");
+  await c.confirmImport(3);
+  for (const id of ["imp-1", "imp-2;Bob", "imp-3"]) await expect(c.row(id)).toHaveClass(/hu-added/);
+  expect((await sandbox.users(SMALL_CONFIG)).length).toBe(5);
+});
+
+test("delete selected users, apply, and the server no longer has them", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  const before = await sandbox.users(SMALL_CONFIG);
+  await c.load(before.length);
+  const gone = [before[0].user_id!, before[3].user_id!];
+  for (const id of gone) await c.select(id);
+  await c.deleteSelected();
+  for (const id of gone) await expect(c.row(id)).toHaveClass(/hu-deleted/);
+  await expect(c.planSummary()).toHaveText("1 requests: DELETE 2 users, ADD 0 users.");
+  await c.apply();
+  await c.expectVerified();
+  const after = (await sandbox.users(SMALL_CONFIG)).map((u) => u.user_id);
+  expect(after.length).toBe(before.length - 2);
+  for (const id of gone) expect(after).not.toContain(id);
+  await c.screenshot("05-applied");
+});
+
+test("an expired token mid-apply pauses the run; a new token completes it", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  const paste = Array.from({ length: 30 }, (_, i) => `tok-${String(i).padStart(2, "0")},User ${i}`).join("\n");
+  await c.openImport(paste);
+  await c.confirmImport(30);
+  await c.setBatchSize(10);
+  await expect(c.planSummary()).toHaveText("3 requests: DELETE 0 users, ADD 30 users.");
+  await sandbox.faults({ queue: [{ kind: "revoke_token", token: "demo-token", method: "PATCH", skip: 1 }] });
+  await sandbox.tokens({ add: "fresh-token" });
+  await c.apply();
+  await expect(page.locator(".hu-paused")).toContainText("The token is invalid or expired: paste a new one.");
+  await expect(page.locator(".hu-paused")).toContainText("APIGW.0301");
+  await c.screenshot("06-token-expired");
+  await expect(sandbox.users(SMALL_CONFIG)).rejects.toThrow("401"); // the sandbox revoked demo-token
+  await expect(page.locator(".hu-count")).toContainText("20 to add");
+  await c.resumeWithToken("fresh-token");
+  await c.expectVerified();
+  await sandbox.tokens({ add: "demo-token" });
+  const server = await sandbox.users(SMALL_CONFIG);
+  expect(server.length).toBe(35);
+});
+
+test("injected 503s are retried to success", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  await c.addUser("retry-1", "Retried");
+  await sandbox.faults({ queue: [{ kind: "status", status: 503, retry_after: 1, method: "PATCH", times: 2 }] });
+  await c.apply();
+  await expect(page.locator(".hu-progress")).toContainText("attempt 2");
+  await c.expectVerified();
+  expect(await sandbox.users(SMALL_CONFIG)).toContainEqual({ user_id: "retry-1", user_name: "Retried" });
+  await page.getByText(/Activity \(\d+ requests\)/).click();
+  const addRow = page.locator(".hu-activity tbody tr", { hasText: "ADD" });
+  await expect(addRow).toContainText("200");
+  await expect(addRow.locator("td").nth(5)).toHaveText("3");
+});
+
+test("a reload in the middle of staged work keeps it", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  const before = await sandbox.users(SMALL_CONFIG);
+  await c.load(5);
+  await c.addUser("kept-1", "Survives reloads");
+  await c.select(before[1].user_id!);
+  await c.deleteSelected();
+  await page.reload();
+  await expect(page.locator("#hu-project")).toHaveValue(/.+/);
+  await expect(page.locator("#hu-config")).toHaveValue(SMALL_CONFIG);
+  await expect(page.locator("#hu-token")).toHaveValue("");
+  await page.locator("#hu-token").fill("demo-token");
+  await c.load(6);
+  await expect(c.row("kept-1")).toHaveClass(/hu-added/);
+  await expect(c.row(before[1].user_id!)).toHaveClass(/hu-deleted/);
+  await page.getByRole("button", { name: "Discard staged changes" }).click();
+  await expect(c.rows()).toHaveCount(5);
+  await page.reload();
+  await page.locator("#hu-token").fill("demo-token");
+  await c.load(5);
+});
