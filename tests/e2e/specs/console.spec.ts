@@ -20,6 +20,27 @@ test("load a configuration's users", async ({ page, sandbox }) => {
   expect(c.cspViolations()).toEqual([]);
 });
 
+test("pick a configuration from the project's list and export its users", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect("");
+  await expect(page.getByRole("button", { name: "Load users" })).toBeDisabled();
+  await page.getByRole("button", { name: "Find configurations" }).click();
+  const picker = page.getByLabel("Configurations of this project");
+  await expect(picker.locator("option")).toHaveCount(3);
+  await expect(picker).toContainText(`${SMALL_CONFIG} — migration off, exit at 0 sessions, 5 users`);
+  await picker.selectOption(SMALL_CONFIG);
+  await expect(page.locator("#hu-config")).toHaveValue(SMALL_CONFIG);
+  await c.load(5);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const file = await download;
+  const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toBe("user_id,user_name");
+  const server = await sandbox.users(SMALL_CONFIG);
+  expect(lines.slice(1).sort()).toEqual(server.map((u) => `${u.user_id},${u.user_name}`).sort());
+});
+
 test("add one user, review, apply, and the server has it", async ({ page, sandbox }) => {
   const c = await Console.open(page, sandbox);
   await c.connect(SMALL_CONFIG);
@@ -124,6 +145,9 @@ test("a reload in the middle of staged work keeps it", async ({ page, sandbox })
   await expect(page.locator("#hu-project")).toHaveValue(/.+/);
   await expect(page.locator("#hu-config")).toHaveValue(SMALL_CONFIG);
   await expect(page.locator("#hu-token")).toHaveValue("");
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(stored).toContain("kept-1");
+  expect(stored).not.toContain("demo-token");
   await page.locator("#hu-token").fill("demo-token");
   await c.load(6);
   await expect(c.row("kept-1")).toHaveClass(/hu-added/);
