@@ -28,6 +28,15 @@ fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration, Duration) {
 
 fn row(what: &str, (median, min, max): (Duration, Duration, Duration)) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    if std::env::var_os("BENCH_TSV").is_some() {
+        println!(
+            "BENCH\t{what}\t{:.3}\t{:.3}\t{:.3}",
+            ms(median),
+            ms(min),
+            ms(max)
+        );
+        return;
+    }
     println!(
         "| {what:<52} | {:>9.3} | {:>9.3} | {:>9.3} |",
         ms(median),

@@ -97,6 +97,14 @@ wasm_opt() {
   "$TOOLS_BIN/wasm-opt" --version
 }
 
+fuzz_tools() {
+  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    timeout 600 rustup toolchain install nightly --profile minimal
+  fi
+  if [[ "$("$TOOLS_BIN/cargo-fuzz" --version 2>/dev/null)" == cargo-fuzz* ]]; then echo "    present"; return; fi
+  cargo install --quiet --root "$HOTSPOT_USERS_CACHE" cargo-fuzz --locked
+}
+
 node_tools() {
   command -v node >/dev/null && command -v npm >/dev/null && { echo "    node $(node --version)"; return; }
   apt_install nodejs npm
@@ -124,4 +132,5 @@ step "wasm-opt (binaryen $BINARYEN_VERSION)" wasm_opt
 if [[ $WANT_TEST == 1 ]]; then
   step "chromium and chromedriver" browser
   step "end-to-end test packages" e2e_packages
+  step "nightly and cargo-fuzz" fuzz_tools
 fi

@@ -23,7 +23,8 @@ wasm_cargo() { local sub="$1"; shift; wasm_env cargo "$sub" --target wasm32-unkn
 stage "cargo fmt --check" cargo fmt --all --check
 stage "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warnings
 stage "clippy (wasm32)" wasm_cargo clippy -p hotspot-users --all-targets --quiet -- -D warnings
-stage "native tests" cargo test --workspace --quiet
+stage "native tests (model, sandbox contract, load smoke, crash)" cargo test --workspace --quiet
+stage "fuzz smoke (cargo-fuzz, 10 s per target)" "$ROOT/scripts/fuzz.sh" 10
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 stage "wasm render tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render

@@ -67,14 +67,13 @@ fn loaded_console() -> Console {
         loading: Loading::Done,
         ..Console::default()
     };
-    c.table.apply(Action::Loaded(vec![
+    Rc::make_mut(&mut c.table).apply(Action::Loaded(vec![
         UserInfo::new("u-1", "alice"),
         UserInfo::new("u-2", "<img src=x onerror=alert(1)>"),
         UserInfo::new("u-3", "carol"),
     ]));
-    c.table
-        .apply(Action::Add(vec![UserInfo::new("u-9", "newbie")]));
-    c.table.apply(Action::Delete(vec!["u-3".into()]));
+    Rc::make_mut(&mut c.table).apply(Action::Add(vec![UserInfo::new("u-9", "newbie")]));
+    Rc::make_mut(&mut c.table).apply(Action::Delete(vec!["u-3".into()]));
     c
 }
 
@@ -86,7 +85,10 @@ async fn users_table_marks_staged_rows_and_keeps_names_inert() {
         on_msg,
     });
     settle().await;
-    assert_eq!(root.query_selector_all("tbody tr").unwrap().length(), 4);
+    assert_eq!(
+        root.query_selector_all("tbody tr.hu-row").unwrap().length(),
+        4
+    );
     assert!(
         root.query_selector("img").unwrap().is_none(),
         "a name must never become markup"
@@ -113,7 +115,10 @@ async fn users_table_filters_rows() {
         on_msg: Callback::noop(),
     });
     settle().await;
-    assert_eq!(root.query_selector_all("tbody tr").unwrap().length(), 1);
+    assert_eq!(
+        root.query_selector_all("tbody tr.hu-row").unwrap().length(),
+        1
+    );
     assert!(text(&root).contains("1 of 4 shown"));
 }
 
@@ -183,6 +188,8 @@ async fn review_panel_shows_each_request_with_the_token_redacted() {
         base: ApiBase::parse("https://portal.example").unwrap(),
         batch: 1000,
         on_batch: Callback::noop(),
+        timeout_secs: 35,
+        on_timeout: Callback::noop(),
         on_apply: Callback::noop(),
         on_new_token: Callback::noop(),
         on_discard: Callback::noop(),

@@ -23,6 +23,7 @@ pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/__admin/faults", get(get_faults).put(put_faults))
         .route("/__admin/tokens", post(tokens))
+        .route("/__admin/journal", get(journal))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard))
         .with_state(state)
 }
@@ -37,6 +38,10 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
     } else {
         (StatusCode::FORBIDDEN, "admin secret missing or wrong").into_response()
     }
+}
+
+async fn journal(State(state): State<AppState>) -> Json<Vec<crate::JournalEntry>> {
+    Json(state.journal.lock().expect("journal lock").clone())
 }
 
 async fn get_faults(State(state): State<AppState>) -> Json<FaultSettings> {

@@ -143,7 +143,15 @@ async fn update_users(
     ids_ok(&project, Some(&config))?;
     let req: UpdateNonMigrationUsersRequest = json_body(&body)?;
     let users = validate_users(&req.non_migrate_users)?;
-    state.mutate(|s| s.update_users(&project, &config, req.update_type, users))?;
+    let entry = crate::JournalEntry {
+        project: project.clone(),
+        config: config.clone(),
+        update_type: req.update_type,
+        users: users.clone(),
+    };
+    state.mutate_logged(Some(entry), |s| {
+        s.update_users(&project, &config, req.update_type, users)
+    })?;
     Ok((
         StatusCode::OK,
         [("content-type", "application/json")],

@@ -32,7 +32,7 @@ pub enum Fault {
         /// Milliseconds.
         ms: u64,
     },
-    /// Close the connection without a usable response.
+    /// Start a response, then close the connection mid-body.
     Drop,
     /// Revoke this token, then handle the request (so it gets a 401).
     RevokeToken {

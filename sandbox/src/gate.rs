@@ -97,10 +97,22 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
                 .into_response()
         }
         Some(Fault::Drop) => {
+            // Headers and a first chunk go out, then the connection closes: no
+            // client (browsers included) can take that for a stale keep-alive
+            // socket and silently resend the request.
+            let start = futures_util::stream::once(async {
+                Ok(bytes::Bytes::from_static(b"{\"non_migrate"))
+            });
             let broken = futures_util::stream::once(async {
+                tokio::time::sleep(Duration::from_millis(20)).await;
                 Err::<bytes::Bytes, _>(std::io::Error::other("injected connection drop"))
             });
-            Response::new(Body::from_stream(broken))
+            let mut res = Response::new(Body::from_stream(futures_util::StreamExt::chain(
+                start, broken,
+            )));
+            res.headers_mut()
+                .insert("content-type", HeaderValue::from_static("application/json"));
+            res
         }
     }
 }

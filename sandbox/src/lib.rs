@@ -53,7 +53,26 @@ pub struct Shared {
     pub settings: Settings,
     /// Counter behind request ids.
     pub requests: AtomicU64,
+    /// Accepted user updates in the order they were applied; kept only
+    /// when the admin endpoint is enabled.
+    pub journal: Mutex<Vec<JournalEntry>>,
 }
+
+/// One accepted `PATCH .../non-migration-users`, as applied.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct JournalEntry {
+    /// Project id.
+    pub project: String,
+    /// Configuration id.
+    pub config: String,
+    /// ADD or DELETE.
+    pub update_type: hotspot_users::model::UpdateType,
+    /// The validated users (id, name).
+    pub users: Vec<(String, String)>,
+}
+
+/// The journal keeps at most this many entries (oldest dropped).
+pub const JOURNAL_CAP: usize = 100_000;
 
 /// The state handed to every handler.
 pub type AppState = Arc<Shared>;
@@ -82,12 +101,31 @@ impl Shared {
             faults: Mutex::new(Faults::new(settings.faults.clone())),
             settings,
             requests: AtomicU64::new(0),
+            journal: Mutex::new(Vec::new()),
         }))
+    }
+
+    fn record(&self, entry: JournalEntry) {
+        let mut journal = self.journal.lock().expect("journal lock");
+        if journal.len() >= JOURNAL_CAP {
+            journal.remove(0);
+        }
+        journal.push(entry);
     }
 
     /// Runs `change` on the store and saves it when it succeeds.
     pub fn mutate<T, E: From<std::io::Error>>(
         &self,
+        change: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.mutate_logged(None, change)
+    }
+
+    /// Like [`Shared::mutate`], and journals `entry` once the change is saved,
+    /// still under the store's lock, so the journal's order is the store's.
+    pub fn mutate_logged<T, E: From<std::io::Error>>(
+        &self,
+        entry: Option<JournalEntry>,
         change: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> Result<T, E> {
         let mut store = self.store.lock().expect("store lock");
@@ -97,6 +135,9 @@ impl Shared {
             persist::save(path, &next)?;
         }
         *store = next;
+        if let Some(entry) = entry.filter(|_| self.settings.admin_secret.is_some()) {
+            self.record(entry);
+        }
         Ok(out)
     }
 }

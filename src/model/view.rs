@@ -38,27 +38,68 @@ impl Sort {
     }
 }
 
+/// The table's rows prepared for filtering and sorting: built once per
+/// table change, so a filter keystroke allocates nothing but the result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowIndex {
+    rows: Vec<Row>,
+    /// Lowercased `id`, a separator no one types, and lowercased `name`.
+    haystack: Vec<String>,
+    /// Row positions ordered by name, then id.
+    by_name: Vec<usize>,
+}
+
+impl RowIndex {
+    /// Indexes every row of `table` (rows come in id order).
+    pub fn new(table: &Table) -> Self {
+        let rows = table.rows();
+        let haystack = rows
+            .iter()
+            .map(|r| format!("{}\u{1}{}", r.id.to_lowercase(), r.name.to_lowercase()))
+            .collect();
+        let mut by_name: Vec<usize> = (0..rows.len()).collect();
+        by_name.sort_by(|&a, &b| {
+            rows[a]
+                .name
+                .cmp(&rows[b].name)
+                .then_with(|| rows[a].id.cmp(&rows[b].id))
+        });
+        Self {
+            rows,
+            haystack,
+            by_name,
+        }
+    }
+
+    /// All rows, in id order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Positions of the rows whose id or name contains `filter`
+    /// (case-insensitive), in `sort` order.
+    pub fn select(&self, filter: &str, sort: Sort) -> Vec<usize> {
+        let needle = filter.trim().to_lowercase();
+        let keep = |&i: &usize| needle.is_empty() || self.haystack[i].contains(&needle);
+        let mut out: Vec<usize> = match sort.column {
+            Column::Id => (0..self.rows.len()).filter(keep).collect(),
+            Column::Name => self.by_name.iter().copied().filter(keep).collect(),
+        };
+        if sort.descending {
+            out.reverse();
+        }
+        out
+    }
+}
+
 /// Rows whose id or name contains `filter` (case-insensitive), sorted.
 pub fn visible_rows(table: &Table, filter: &str, sort: Sort) -> Vec<Row> {
-    let needle = filter.trim().to_lowercase();
-    let mut rows: Vec<Row> = table
-        .rows()
+    let index = RowIndex::new(table);
+    index
+        .select(filter, sort)
         .into_iter()
-        .filter(|r| {
-            needle.is_empty()
-                || r.id.to_lowercase().contains(&needle)
-                || r.name.to_lowercase().contains(&needle)
-        })
-        .collect();
-    match sort.column {
-        // rows() is already in id order.
-        Column::Id => {}
-        Column::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))),
-    }
-    if sort.descending {
-        rows.reverse();
-    }
-    rows
+        .map(|i| index.rows[i].clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -105,5 +146,10 @@ mod tests {
             ["bob", "Carol", "Alice"]
         );
         assert_eq!(names(Sort::default()), ["bob", "Alice", "Carol"]);
+    }
+
+    #[test]
+    fn a_filter_never_matches_across_id_and_name() {
+        assert!(visible_rows(&table(), "2alice", Sort::default()).is_empty());
     }
 }

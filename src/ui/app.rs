@@ -65,6 +65,7 @@ pub fn app() -> Html {
     let connection = use_state(initial_connection);
     let console = use_reducer(Console::default);
     let batch = use_state(|| 1000usize);
+    let timeout_secs = use_state(|| flows::PATCH_TIMEOUT_SECS);
     let importing = use_state(|| false);
     let dispatcher = console.dispatcher();
     let on_msg = {
@@ -109,10 +110,11 @@ pub fn app() -> Html {
         })
     };
     let start_apply = {
-        let (table, batch, d) = (console.table.clone(), *batch, dispatcher.clone());
+        let (table, batch, d) = ((*console.table).clone(), *batch, dispatcher.clone());
+        let timeout_ms = *timeout_secs * 1000;
         move |ready: Option<crate::model::connection::Ready>| {
             if let Some(r) = ready {
-                let run = flows::apply(r, table.clone(), batch, flows::PATCH_TIMEOUT_MS, d.clone());
+                let run = flows::apply(r, table.clone(), batch, timeout_ms, d.clone());
                 wasm_bindgen_futures::spawn_local(run);
             }
         }
@@ -135,6 +137,10 @@ pub fn app() -> Html {
     let on_batch = {
         let batch = batch.clone();
         Callback::from(move |n: usize| batch.set(n.clamp(1, 1000)))
+    };
+    let on_timeout = {
+        let timeout_secs = timeout_secs.clone();
+        Callback::from(move |n: u32| timeout_secs.set(n.clamp(1, 300)))
     };
     let on_discard = on_msg.reform(|_| Msg::Table(Action::Discard));
     let on_export = {
@@ -184,7 +190,8 @@ pub fn app() -> Html {
                         </div>
                         <UsersTable console={state.clone()} on_msg={on_msg.clone()} />
                     </div>
-                    <ReviewPanel console={state} base={absolute} batch={*batch} {on_batch} {on_apply} {on_new_token} {on_discard} />
+                    <ReviewPanel console={state} base={absolute} batch={*batch} {on_batch} timeout_secs={*timeout_secs} {on_timeout}
+                        {on_apply} {on_new_token} {on_discard} />
                 </div>
             }
             if *importing {

@@ -2,6 +2,7 @@
 //! configurations, and applying the plan with retries. They only send
 //! requests and dispatch [`Msg`]s; every decision comes from the model.
 
+use futures_util::future::join_all;
 use yew::UseReducerDispatcher;
 
 use crate::model::activity::LogEntry;
@@ -12,7 +13,7 @@ use crate::model::{
     plan, Action, ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse,
     ListNonMigrationUsersResponse, Page, ProjectId, Table, UserInfo,
 };
-use crate::ui::api::{self, DEFAULT_TIMEOUT_MS};
+use crate::ui::api;
 use crate::ui::state::{Console, Msg, Run};
 use crate::ui::storage;
 
@@ -44,34 +45,73 @@ fn log(
     }));
 }
 
-/// Every user of the configuration, page by page (100 a page).
+/// Pages requested at once after the first.
+const PARALLEL_PAGES: usize = 6;
+
+/// One page of users, logged.
+async fn fetch_page(
+    ready: &Ready,
+    dispatch: &Dispatch,
+    page: Page,
+) -> Result<ListNonMigrationUsersResponse, ApiError> {
+    let url = ready
+        .base
+        .list_users(&ready.project, &ready.config, None, page);
+    match api::get_json::<ListNonMigrationUsersResponse>(&url, &ready.token).await {
+        Ok(reply) => {
+            log(
+                dispatch,
+                "GET",
+                reply.body.non_migrate_users.len(),
+                1,
+                Ok(reply.request_id),
+            );
+            Ok(reply.body)
+        }
+        Err(e) => {
+            log(dispatch, "GET", 0, 1, Err(&e));
+            Err(e)
+        }
+    }
+}
+
+/// Every user of the configuration, 100 a page. When the first page tells
+/// the total, the other pages are requested a few at a time; without a
+/// total, pages are read one after another until a short one.
 async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserInfo>, ApiError> {
-    let mut users = Vec::new();
-    let mut page = Page::first();
-    loop {
-        let url = ready
-            .base
-            .list_users(&ready.project, &ready.config, None, page);
-        let reply = api::get_json::<ListNonMigrationUsersResponse>(&url, &ready.token).await;
-        let reply = match reply {
-            Ok(r) => r,
-            Err(e) => {
-                log(dispatch, "GET", 0, 1, Err(&e));
-                return Err(e);
-            }
-        };
-        let n = reply.body.non_migrate_users.len();
-        log(dispatch, "GET", n, 1, Ok(reply.request_id));
-        users.extend(reply.body.non_migrate_users);
+    let first = fetch_page(ready, dispatch, Page::first()).await?;
+    let total = first.total_count;
+    let mut full = first.non_migrate_users.len() as u32 == Page::first().limit;
+    let mut users = first.non_migrate_users;
+    let progress = |users: &Vec<UserInfo>| {
         dispatch.dispatch(Msg::LoadProgress {
             received: users.len(),
-            total: reply.body.total_count,
-        });
-        if (n as u32) < page.limit {
-            return Ok(users);
+            total,
+        })
+    };
+    progress(&users);
+    let mut next = Page::first().next();
+    if let (true, Some(total)) = (full, total) {
+        let pages: Vec<Page> = std::iter::successors(Some(next), |p| Some(p.next()))
+            .take_while(|p| p.offset < total)
+            .collect();
+        for chunk in pages.chunks(PARALLEL_PAGES) {
+            let replies = join_all(chunk.iter().map(|p| fetch_page(ready, dispatch, *p))).await;
+            for reply in replies {
+                users.extend(reply?.non_migrate_users);
+            }
+            progress(&users);
         }
-        page = page.next();
+        return Ok(users);
     }
+    while full {
+        let reply = fetch_page(ready, dispatch, next).await?;
+        full = reply.non_migrate_users.len() as u32 == next.limit;
+        users.extend(reply.non_migrate_users);
+        progress(&users);
+        next = next.next();
+    }
+    Ok(users)
 }
 
 /// Loads every user and restores the staged work saved for this configuration.
@@ -145,6 +185,11 @@ pub async fn apply(ready: Ready, table: Table, batch: usize, timeout_ms: u32, di
                 }
                 Err(e) => match retry::next(&e, attempt, js_sys::Math::random()) {
                     Next::RetryAfter(ms) => {
+                        dispatch.dispatch(Msg::Retried(format!(
+                            "Request {} ({kind} {users} users), attempt {attempt}: {}",
+                            i + 1,
+                            e.message()
+                        )));
                         gloo_timers::future::TimeoutFuture::new(ms as u32).await;
                         attempt += 1;
                         retrying = Some(e);
@@ -173,5 +218,6 @@ pub async fn apply(ready: Ready, table: Table, batch: usize, timeout_ms: u32, di
     }
 }
 
-/// The default time limit of one PATCH.
-pub const PATCH_TIMEOUT_MS: u32 = DEFAULT_TIMEOUT_MS;
+/// The default time limit of one PATCH, in seconds: past the gateway's own
+/// 30-second limit, so a slow backend shows up as the gateway's 504.
+pub const PATCH_TIMEOUT_SECS: u32 = 35;

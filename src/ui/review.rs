@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::preview::preview;
+use crate::model::preview::{preview, RequestPreview};
 use crate::model::table::Difference;
 use crate::model::{plan, ApiBase, ApiError, ConfigId, ProjectId, UpdateType};
 use crate::ui::state::{Console, Run};
@@ -21,6 +21,10 @@ pub struct ReviewPanelProps {
     pub batch: usize,
     /// New batch size.
     pub on_batch: Callback<usize>,
+    /// Time limit of one request, in seconds.
+    pub timeout_secs: u32,
+    /// New time limit.
+    pub on_timeout: Callback<u32>,
     /// Apply pressed.
     pub on_apply: Callback<()>,
     /// A new token after a 401; the run resumes.
@@ -93,7 +97,6 @@ struct NewTokenProps {
 #[function_component(ReviewPanel)]
 pub fn review_panel(p: &ReviewPanelProps) -> Html {
     let c = &p.console;
-    let planned = plan(&c.table, p.batch);
     let url = match &c.key {
         Some((project, config)) => p.base.non_migration_users(project, config),
         None => p.base.non_migration_users(
@@ -101,6 +104,14 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
             &ConfigId::parse("-").expect("valid"),
         ),
     };
+    // Bodies of up to 1000 users are serialised once per change, not per render.
+    let planned = use_memo((c.table.clone(), p.batch, url), |(t, b, url)| {
+        plan(t, *b).map(|plan| {
+            let previews: Vec<RequestPreview> =
+                plan.requests.iter().map(|r| preview(url, r)).collect();
+            (plan, previews)
+        })
+    });
     let running = matches!(c.run, Run::Sending { .. });
     let on_batch = p.on_batch.reform(|e: Event| {
         e.target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -108,10 +119,16 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
             .parse()
             .unwrap_or(1000)
     });
+    let on_timeout = p.on_timeout.reform(|e: Event| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+            .parse()
+            .unwrap_or(35)
+    });
     let on_apply = p.on_apply.reform(|_| ());
     let on_discard = p.on_discard.reform(|_| ());
-    let summary = match &planned {
-        Ok(plan) => html! {
+    let summary = match &*planned {
+        Ok((plan, _)) => html! {
             <p class="hu-plan-summary">
                 { format!("{} requests: DELETE {} users, ADD {} users.", plan.requests.len(),
                     plan.users(UpdateType::Delete), plan.users(UpdateType::Add)) }
@@ -127,19 +144,22 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
                 <label for="hu-batch">{ "Users per request" }</label>
                 <input id="hu-batch" type="number" min="1" max="1000" value={p.batch.to_string()} onchange={on_batch} />
             </div>
-            if let Ok(plan) = &planned {
+            <div class="hu-field hu-batch">
+                <label for="hu-timeout">{ "Time limit per request (seconds)" }</label>
+                <input id="hu-timeout" type="number" min="1" max="300" value={p.timeout_secs.to_string()} onchange={on_timeout} />
+            </div>
+            if let Ok((plan, previews)) = &*planned {
                 <ol class="hu-requests">
-                    { for plan.requests.iter().enumerate().map(|(i, r)| {
-                        let pv = preview(&url, r);
+                    { for plan.requests.iter().zip(previews).enumerate().map(|(i, (r, pv))| {
                         html! {
                             <li>
                                 <details>
                                     <summary>{ format!("Request {}: {} {} users", i + 1, r.update_type.as_str(), r.non_migrate_users.len()) }</summary>
                                     <pre class="hu-code">{ format!("{} {}\n{}", pv.method, pv.url,
                                         pv.headers.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\n")) }</pre>
-                                    <pre class="hu-code">{ pv.body }</pre>
+                                    <pre class="hu-code">{ pv.body.clone() }</pre>
                                     <p>{ "curl equivalent" }</p>
-                                    <pre class="hu-code hu-curl">{ pv.curl }</pre>
+                                    <pre class="hu-code hu-curl">{ pv.curl.clone() }</pre>
                                 </details>
                             </li>
                         }
@@ -187,6 +207,12 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
                     </div>
                 },
             } }
+            if !c.retries.is_empty() {
+                <div class="hu-retries">
+                    <p>{ format!("Recovered by retrying {} times:", c.retries.len()) }</p>
+                    <ul>{ for c.retries.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                </div>
+            }
         </section>
     }
 }

@@ -62,7 +62,7 @@ pub struct Console {
     /// The configuration loaded, if any.
     pub key: Option<Key>,
     /// Users and staged changes.
-    pub table: Table,
+    pub table: Rc<Table>,
     /// Loading progress.
     pub loading: Loading,
     /// The filter box.
@@ -73,6 +73,8 @@ pub struct Console {
     pub selected: BTreeSet<String>,
     /// Apply progress.
     pub run: Run,
+    /// Failures the current run recovered from by retrying.
+    pub retries: Vec<String>,
     /// Requests sent this session.
     pub log: Vec<LogEntry>,
     /// The latest result, announced to screen readers.
@@ -83,12 +85,13 @@ impl Default for Console {
     fn default() -> Self {
         Self {
             key: None,
-            table: Table::default(),
+            table: Rc::default(),
             loading: Loading::Idle,
             filter: String::new(),
             sort: Sort::default(),
             selected: BTreeSet::new(),
             run: Run::Idle,
+            retries: Vec::new(),
             log: Vec::new(),
             notice: String::new(),
         }
@@ -121,6 +124,10 @@ pub enum Msg {
     Select(String, bool),
     /// Select exactly these ids (empty: none).
     SelectOnly(BTreeSet<String>),
+    /// A run starts: forget the previous run's retries.
+    RunStarted,
+    /// A request failed and is being retried.
+    Retried(String),
     /// Apply progress.
     Run(Run),
     /// A request finished.
@@ -141,14 +148,15 @@ impl Reducible for Console {
                         s.selected.remove(id);
                     }
                 }
-                s.table.apply(action);
+                // Shared until changed: a filter keystroke never copies the table.
+                Rc::make_mut(&mut s.table).apply(action);
                 if matches!(s.run, Run::Verified(_) | Run::Stopped(_)) {
                     s.run = Run::Idle;
                 }
             }
             Msg::LoadStarted(key) => {
                 if s.key.as_ref() != Some(&key) {
-                    s.table = Table::default();
+                    s.table = Rc::default();
                     s.selected.clear();
                 }
                 s.key = Some(key);
@@ -161,7 +169,7 @@ impl Reducible for Console {
             Msg::Loaded(key, table) => {
                 s.notice = format!("Loaded {} users.", table.loaded().len());
                 s.key = Some(key);
-                s.table = table;
+                s.table = Rc::new(table);
                 s.loading = Loading::Done;
             }
             Msg::LoadFailed(e) => {
@@ -195,6 +203,8 @@ impl Reducible for Console {
                 }
                 s.run = run;
             }
+            Msg::RunStarted => s.retries.clear(),
+            Msg::Retried(note) => s.retries.push(note),
             Msg::Logged(entry) => s.log.push(entry),
             Msg::Notice(n) => s.notice = n,
         }

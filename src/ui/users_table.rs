@@ -3,9 +3,10 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::view::{visible_rows, Column};
+use crate::model::view::{Column, RowIndex};
 use crate::model::{Action, Row, RowStatus};
 use crate::ui::state::{Console, Msg};
 
@@ -61,11 +62,11 @@ fn user_row(p: &UserRowProps) -> Html {
     };
     let (class, note) = status_text(&p.row.status);
     html! {
-        <tr class={classes!(class, p.selected.then_some("hu-selected"))}>
+        <tr class={classes!("hu-row", class, p.selected.then_some("hu-selected"))}>
             <td><input type="checkbox" checked={p.selected} onchange={on_select}
                 aria-label={format!("Select {}", p.row.id)} /></td>
-            <td class="hu-id">{ &p.row.id }</td>
-            <td>{ &p.row.name }</td>
+            <td class="hu-id" title={p.row.id.clone()}>{ &p.row.id }</td>
+            <td title={p.row.name.clone()}>{ &p.row.name }</td>
             <td class="hu-status">{ note }</td>
             <td>
                 <button type="button" class="hu-link" onclick={action}
@@ -94,18 +95,71 @@ fn sort_header(label: &str, column: Column, console: &Console, on_msg: &Callback
     }
 }
 
-/// The table of users with its filter and bulk actions.
+/// Height of one row in pixels; `.hu-row` in the stylesheet has the same.
+pub const ROW_PX: f64 = 34.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 4;
+
+/// The rows to render for a scroll position: `(first, last)`, end exclusive.
+fn window(len: usize, scroll_top: f64, viewport: f64) -> (usize, usize) {
+    let first = ((scroll_top / ROW_PX) as usize)
+        .saturating_sub(OVERSCAN)
+        .min(len);
+    let count = (viewport / ROW_PX).ceil() as usize + 2 * OVERSCAN;
+    (first, (first + count).min(len))
+}
+
+/// The scroll box's greatest height (`max-height: 60vh` in the stylesheet):
+/// it may grow as rows come, so its current height is not used.
+fn viewport_px() -> f64 {
+    let window_px = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0);
+    window_px * 0.6
+}
+
+fn set_height(node: &NodeRef, px: f64) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.style().set_property("height", &format!("{px}px"));
+    }
+}
+
+/// The table of users with its filter and bulk actions. Only the rows in
+/// view (plus a margin) are rendered; spacer rows keep the scroll height.
 #[function_component(UsersTable)]
 pub fn users_table(p: &UsersTableProps) -> Html {
     let c = &p.console;
-    let rows = {
-        let c = p.console.clone();
-        use_memo((c.table.clone(), c.filter.clone(), c.sort), move |_| {
-            Rc::new(visible_rows(&c.table, &c.filter, c.sort))
+    let index = use_memo(c.table.clone(), |t| RowIndex::new(t));
+    let shown = use_memo((index.clone(), c.filter.clone(), c.sort), |(i, f, s)| {
+        i.select(f, *s)
+    });
+    let all_rows = index.rows();
+    let scroll = use_state(|| (0.0f64, viewport_px()));
+    let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
+    let (first, last) = window(shown.len(), scroll.0, scroll.1);
+    let (top_px, bottom_px) = (first as f64 * ROW_PX, (shown.len() - last) as f64 * ROW_PX);
+    {
+        let (top, bottom) = (top_spacer.clone(), bottom_spacer.clone());
+        // Heights go through the CSSOM: the strict CSP forbids style attributes.
+        use_effect_with((top_px, bottom_px), move |(t, b)| {
+            set_height(&top, *t);
+            set_height(&bottom, *b);
+        });
+    }
+    let on_scroll = {
+        let scroll = scroll.clone();
+        Callback::from(move |e: Event| {
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                scroll.set((f64::from(el.scroll_top()), viewport_px()));
+            }
         })
     };
-    let visible: BTreeSet<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let all_selected = !visible.is_empty() && visible.iter().all(|id| c.selected.contains(id));
+    let all_selected =
+        !shown.is_empty() && shown.iter().all(|&i| c.selected.contains(&all_rows[i].id));
     let on_filter = p.on_msg.reform(|e: InputEvent| {
         Msg::Filter(
             e.target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -113,12 +167,16 @@ pub fn users_table(p: &UsersTableProps) -> Html {
         )
     });
     let on_select_all = {
-        let visible = visible.clone();
+        let (index, shown) = (index.clone(), shown.clone());
         p.on_msg.reform(move |e: Event| {
             let on = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .checked();
-            Msg::SelectOnly(if on { visible.clone() } else { BTreeSet::new() })
+            let ids = match on {
+                true => shown.iter().map(|&i| index.rows()[i].id.clone()).collect(),
+                false => BTreeSet::new(),
+            };
+            Msg::SelectOnly(ids)
         })
     };
     let selected: Vec<String> = c.selected.iter().cloned().collect();
@@ -135,13 +193,13 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                     placeholder="user ID or name" autocomplete="off" />
                 <span class="hu-count" aria-live="polite">
                     { format!("{} of {} shown · {} on the server · {} to add · {} to rename · {} to delete · {} after",
-                        rows.len(), counts.loaded + counts.added, counts.loaded, counts.added, counts.renamed, counts.deleted, counts.after) }
+                        shown.len(), counts.loaded + counts.added, counts.loaded, counts.added, counts.renamed, counts.deleted, counts.after) }
                 </span>
                 <button type="button" class="hu-danger" disabled={n_selected == 0} onclick={on_delete_selected}>
                     { format!("Delete selected ({n_selected})") }
                 </button>
             </div>
-            <div class="hu-scroll">
+            <div class="hu-scroll" onscroll={on_scroll}>
                 <table>
                     <thead><tr>
                         <th><input type="checkbox" checked={all_selected} onchange={on_select_all}
@@ -152,12 +210,14 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                         <th><span class="hu-sr">{ "Actions" }</span></th>
                     </tr></thead>
                     <tbody>
-                        { for rows.iter().map(|r| html! {
+                        <tr class="hu-spacer" ref={top_spacer} aria-hidden="true"><td colspan="5"></td></tr>
+                        { for shown[first..last].iter().map(|&i| &all_rows[i]).map(|r| html! {
                             <UserRow key={r.id.clone()} row={r.clone()} selected={c.selected.contains(&r.id)} on_msg={p.on_msg.clone()} />
                         }) }
+                        <tr class="hu-spacer" ref={bottom_spacer} aria-hidden="true"><td colspan="5"></td></tr>
                     </tbody>
                 </table>
-                if rows.is_empty() {
+                if shown.is_empty() {
                     <p class="hu-empty">{ if c.filter.is_empty() { "No users in this configuration." } else { "No user matches the filter." } }</p>
                 }
             </div>

@@ -1,0 +1,89 @@
+// The fault matrix: a change that needs several batches (120 deletions and
+// 130 additions, 100 users per request) under each fault the sandbox can
+// inject on the second PATCH. Every run must end with the server holding
+// exactly the intended users, nothing staged, and a message naming the fault.
+import { test, expect, SMALL_CONFIG, UserInfo } from "../lib/sandbox";
+import { Console } from "../lib/console";
+
+type Row = { fault: string; requests: number; attempts: number; final: string; message: string };
+const matrix: Row[] = [];
+
+const faults: { name: string; fault: object; expectText: string; timeoutSecs?: number; token?: boolean }[] = [
+  { name: "connection dropped", fault: { kind: "drop" }, expectText: "could not be reached" },
+  { name: "500", fault: { kind: "status", status: 500 }, expectText: "The service failed internally" },
+  { name: "502 with an HTML body", fault: { kind: "html", status: 502 }, expectText: "HTML page" },
+  { name: "503 with Retry-After", fault: { kind: "status", status: 503, retry_after: 1 }, expectText: "unavailable" },
+  { name: "429", fault: { kind: "status", status: 429, retry_after: 1 }, expectText: "throttling" },
+  { name: "5 s stall past a 2 s timeout", fault: { kind: "stall", ms: 5000 }, expectText: "No answer from the API within 2 seconds", timeoutSecs: 2 },
+  { name: "truncated JSON error body", fault: { kind: "truncated", status: 500 }, expectText: "cut short" },
+  { name: "401 halfway", fault: { kind: "revoke_token", token: "demo-token" }, expectText: "The token is invalid or expired", token: true },
+];
+
+const range = (prefix: string, n: number): UserInfo[] =>
+  Array.from({ length: n }, (_, i) => ({ user_id: `${prefix}-${String(i).padStart(3, "0")}`, user_name: `${prefix} user ${i}` }));
+
+test.describe("fault matrix", () => {
+  test.afterAll(() => {
+    const cols: (keyof Row)[] = ["fault", "requests", "attempts", "final", "message"];
+    const width = cols.map((c) => Math.max(c.length, ...matrix.map((r) => String(r[c]).length)));
+    const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(width[i])).join(" | ") + " |";
+    console.log("\nFault matrix (120 deletions + 130 additions, 100 users per request, fault on the 2nd PATCH):");
+    console.log(line(cols));
+    console.log(line(width.map((w) => "-".repeat(w))));
+    for (const r of matrix) console.log(line(cols.map((c) => String(r[c]))));
+  });
+
+  for (const f of faults) {
+    test(`apply survives: ${f.name}`, async ({ page, sandbox }) => {
+      const original = await sandbox.users(SMALL_CONFIG);
+      const doomed = range("mx", 120);
+      await sandbox.patch(SMALL_CONFIG, "ADD", doomed);
+      const added = range("my", 130);
+      const c = await Console.open(page, sandbox);
+      await c.connect(SMALL_CONFIG);
+      await c.load(original.length + doomed.length);
+      await page.locator("#hu-filter").fill("mx-");
+      await page.getByRole("checkbox", { name: "Select all shown users" }).check();
+      await c.deleteSelected();
+      await page.locator("#hu-filter").fill("");
+      await c.openImport(added.map((u) => `${u.user_id},${u.user_name}`).join("\n"));
+      await c.confirmImport(130);
+      await c.setBatchSize(100);
+      if (f.timeoutSecs) {
+        await page.locator("#hu-timeout").fill(String(f.timeoutSecs));
+        await page.locator("#hu-timeout").press("Tab");
+      }
+      await expect(c.planSummary()).toHaveText("4 requests: DELETE 120 users, ADD 130 users.");
+      await sandbox.faults({ queue: [{ ...f.fault, method: "PATCH", skip: 1 }] });
+      if (f.token) await sandbox.tokens({ add: "second-token" });
+      await c.apply();
+      let message: string;
+      if (f.token) {
+        message = (await page.locator(".hu-paused .hu-error-box").innerText()).split("\n")[0];
+        expect(message).toContain(f.expectText);
+        await expect(page.locator(".hu-count")).toContainText("130 to add");
+        await c.resumeWithToken("second-token");
+        await c.expectVerified();
+        await sandbox.tokens({ add: "demo-token" });
+      } else {
+        await c.expectVerified();
+        message = await page.locator(".hu-retries li").first().innerText();
+        expect(message).toContain(f.expectText);
+      }
+      const intended = [...original, ...added].map((u) => `${u.user_id}=${u.user_name}`).sort();
+      const server = (await sandbox.users(SMALL_CONFIG)).map((u) => `${u.user_id}=${u.user_name}`).sort();
+      expect(server).toEqual(intended);
+      await expect(page.locator(".hu-count")).toContainText("0 to add · 0 to rename · 0 to delete");
+      await page.getByText(/Activity \(\d+ requests\)/).click();
+      const patches = page.locator(".hu-activity tbody tr").filter({ hasText: /ADD|DELETE/ });
+      const attempts = (await patches.locator("td:nth-child(6)").allInnerTexts()).reduce((a, b) => a + Number(b), 0);
+      matrix.push({
+        fault: f.name,
+        requests: await patches.count(),
+        attempts,
+        final: server.length === intended.length ? `equal (${server.length} users)` : "DIFFERENT",
+        message: message.replace(/^Request \d+ \([^)]*\), attempt \d+: /, "").replace(/\s+/g, " ").slice(0, 110),
+      });
+    });
+  }
+});
