@@ -1,7 +1,6 @@
 // Trunk post-build hook: moves the inline module script Trunk writes into
 // index.html to a file of its own, so the page needs no inline script and
 // runs under `script-src 'self' 'wasm-unsafe-eval'`.
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,8 +12,8 @@ const inline = /<script type="module"(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g
 let count = 0;
 const out = html.replace(inline, (_, body) => {
   count += 1;
-  const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
-  const name = `loader-${hash}.js`;
+  // A stable name, so that portal pages can embed the console with it.
+  const name = count === 1 ? "hotspot-users-loader.js" : `hotspot-users-loader-${count}.js`;
   writeFileSync(join(dir, name), body.trim() + "\n");
   return `<script type="module" src="/${name}"></script>`;
 });

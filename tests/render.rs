@@ -153,6 +153,7 @@ async fn import_dialog_lists_problems_before_staging() {
     let root = render::<ImportDialog>(ImportDialogProps {
         on_msg,
         on_close: Callback::from(move |_| *flag.borrow_mut() = true),
+        return_focus: Default::default(),
     });
     settle().await;
     type_into(

@@ -1,6 +1,7 @@
 //! The connection form's values and their validation: what the console
 //! needs before it may send anything.
 
+use crate::i18n::{t, tf, Lang, T};
 use crate::model::endpoints::{region, ApiBase};
 use crate::model::ids::{ConfigId, ProjectId};
 
@@ -49,15 +50,16 @@ pub struct Ready {
 
 /// Checks a token: present, and one unbroken string.
 pub fn check_token(token: &str) -> Result<(), String> {
-    let t = token.trim();
-    if t.is_empty() {
-        return Err(
-            "Token is empty: paste an IAM user token (the X-Subject-Token of IAM's token call)."
-                .into(),
-        );
+    check_token_in(token, Lang::En)
+}
+
+fn check_token_in(token: &str, lang: Lang) -> Result<(), String> {
+    let token = token.trim();
+    if token.is_empty() {
+        return Err(t(lang, T::TokenEmpty).into());
     }
-    if t.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("Token contains spaces or line breaks: paste it again, as one piece.".into());
+    if token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(t(lang, T::TokenSpaces).into());
     }
     Ok(())
 }
@@ -65,13 +67,24 @@ pub fn check_token(token: &str) -> Result<(), String> {
 impl Connection {
     /// Every field's problem.
     pub fn problems(&self) -> Problems {
+        self.problems_in(Lang::En)
+    }
+
+    /// Every field's problem, in `lang`.
+    pub fn problems_in(&self, lang: Lang) -> Problems {
         Problems {
-            base: ApiBase::parse(&self.base).err().map(|e| e.to_string()),
+            base: ApiBase::parse(&self.base)
+                .err()
+                .map(|e| e.message_in(lang).to_string()),
             region: (!self.region.is_empty() && region(&self.region).is_none())
-                .then(|| format!("Unknown region '{}'.", self.region)),
-            project: ProjectId::parse(&self.project).err().map(|e| e.message()),
-            config: ConfigId::parse(&self.config).err().map(|e| e.message()),
-            token: check_token(&self.token).err(),
+                .then(|| tf(lang, T::UnknownRegion, &[("region", &self.region)])),
+            project: ProjectId::parse(&self.project)
+                .err()
+                .map(|e| e.message_in(lang)),
+            config: ConfigId::parse(&self.config)
+                .err()
+                .map(|e| e.message_in(lang)),
+            token: check_token_in(&self.token, lang).err(),
         }
     }
 
@@ -87,6 +100,15 @@ impl Connection {
             config: ConfigId::parse(&self.config).ok()?,
             token: self.token.trim().to_string(),
         })
+    }
+
+    /// Everything but the token: for a host page that supplies the token.
+    pub fn ready_with(&self, token: &str) -> Option<Ready> {
+        Connection {
+            token: token.to_string(),
+            ..self.clone()
+        }
+        .ready()
     }
 
     /// Enough to list the project's configurations (no config id needed).
@@ -140,6 +162,17 @@ mod tests {
         assert!(p.config.unwrap().contains("control character"));
         assert!(p.token.unwrap().contains("one piece"));
         assert!(c.ready().is_none());
+    }
+
+    #[test]
+    fn a_supplied_token_completes_the_form() {
+        let c = Connection {
+            token: String::new(),
+            ..good()
+        };
+        assert!(c.ready().is_none());
+        assert_eq!(c.ready_with("t2").unwrap().token, "t2");
+        assert!(c.ready_with("").is_none());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Regions, the API base URL and the URLs of every operation.
 
+use crate::i18n::{t, Lang, T};
 use crate::model::ids::{ConfigId, ProjectId};
 
 /// A region and the host of its Workspace Application Streaming endpoint.
@@ -33,6 +34,20 @@ regions!(
         "cn-north-11"
     ]
 );
+
+impl BaseUrlError {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &'static str {
+        t(
+            lang,
+            match self {
+                BaseUrlError::Scheme => T::BaseScheme,
+                BaseUrlError::NoHost => T::BaseNoHost,
+                BaseUrlError::Junk => T::BaseJunk,
+            },
+        )
+    }
+}
 
 /// The region with this id.
 pub fn region(id: &str) -> Option<&'static Region> {

@@ -4,6 +4,8 @@
 
 use serde::Deserialize;
 
+use crate::i18n::{t, tf, Lang, T};
+
 /// What the response body looked like.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyShape {
@@ -176,68 +178,70 @@ impl ApiError {
 
     /// What happened and what to do next, in one or two sentences.
     pub fn headline(&self) -> String {
-        match (&self.shape, self.status) {
-            (BodyShape::Network(d), _) => format!(
-                "The API could not be reached ({d}). Check the API base URL and your connection; retrying is safe."
-            ),
-            (BodyShape::Timeout { after_ms }, _) => format!(
-                "No answer from the API within {} seconds. Retrying is safe: adding and deleting users are idempotent.",
-                after_ms / 1000
-            ),
-            (_, Some(401)) => "The token is invalid or expired: paste a new one.".into(),
-            (_, Some(403)) => {
-                "Permission denied: the token's user may not manage this configuration. Ask your IAM administrator for Workspace permissions.".into()
+        self.headline_in(Lang::En)
+    }
+
+    /// The headline in `lang`.
+    pub fn headline_in(&self, lang: Lang) -> String {
+        let key = match (&self.shape, self.status) {
+            (BodyShape::Network(d), _) => return tf(lang, T::ErrNetwork, &[("detail", d)]),
+            (BodyShape::Timeout { after_ms }, _) => {
+                return tf(lang, T::ErrTimeout, &[("seconds", &(after_ms / 1000))])
             }
-            (_, Some(404)) => "Not found: check the project ID, the configuration ID and the region.".into(),
-            (_, Some(405)) => {
-                "The endpoint does not accept this method: check that the API base URL points at the Workspace API or its proxy.".into()
-            }
-            (_, Some(413)) => "The request is too large for the gateway: use a smaller batch size.".into(),
-            (_, Some(429)) => "Too many requests: the API is throttling. Wait a moment, then retry.".into(),
-            (_, Some(400)) => "The API refused the request as invalid.".into(),
-            (_, Some(500)) => "The service failed internally. Retrying is safe.".into(),
-            (_, Some(502..=504)) => {
-                "The service, or a proxy in front of it, is unavailable. Retrying is safe.".into()
-            }
-            (_, Some(s)) => format!("Unexpected HTTP status {s}."),
-            (_, None) => "The request failed.".into(),
-        }
+            (_, Some(401)) => T::Err401,
+            (_, Some(403)) => T::Err403,
+            (_, Some(404)) => T::Err404,
+            (_, Some(405)) => T::Err405,
+            (_, Some(413)) => T::Err413,
+            (_, Some(429)) => T::Err429,
+            (_, Some(400)) => T::Err400,
+            (_, Some(500)) => T::Err500,
+            (_, Some(502..=504)) => T::Err5xx,
+            (_, Some(s)) => return tf(lang, T::ErrStatus, &[("status", &s)]),
+            (_, None) => T::ErrFailed,
+        };
+        t(lang, key).to_string()
     }
 
     /// What the body said, when it said anything useful.
     pub fn detail(&self) -> Option<String> {
+        self.detail_in(Lang::En)
+    }
+
+    /// The detail in `lang`; codes and messages from the API stay as sent.
+    pub fn detail_in(&self, lang: Lang) -> Option<String> {
         match &self.shape {
             BodyShape::Service | BodyShape::Gateway | BodyShape::Iam => Some(format!(
                 "{}: {}",
                 self.code.as_deref().unwrap_or("?"),
                 self.raw_message.as_deref().unwrap_or("")
             )),
-            BodyShape::Html => Some(
-                "The response was an HTML page (from a proxy or load balancer), not an API error."
-                    .into(),
-            ),
-            BodyShape::MalformedJson => {
-                Some("The error body was cut short or is not valid JSON.".into())
-            }
-            BodyShape::Text(t) => Some(format!("The response said: {t}")),
-            BodyShape::Empty => Some("The response had no body.".into()),
+            BodyShape::Html => Some(t(lang, T::DetailHtml).into()),
+            BodyShape::MalformedJson => Some(t(lang, T::DetailMalformed).into()),
+            BodyShape::Text(text) => Some(tf(lang, T::DetailText, &[("text", text)])),
+            BodyShape::Empty => Some(t(lang, T::DetailEmpty).into()),
             BodyShape::Network(_) | BodyShape::Timeout { .. } => None,
         }
     }
 
     /// Headline, detail, status and request id in one line, for logs and notices.
     pub fn message(&self) -> String {
-        let mut out = self.headline();
-        if let Some(d) = self.detail() {
+        self.message_in(Lang::En)
+    }
+
+    /// The one-line message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        let mut out = self.headline_in(lang);
+        if let Some(d) = self.detail_in(lang) {
             out.push(' ');
             out.push_str(&d);
         }
-        if let Some(s) = self.status {
-            out.push_str(&format!(" (HTTP {s}"));
-            if let Some(r) = &self.request_id {
-                out.push_str(&format!(", request {r}"));
-            }
-            out.push(')');
+        if let Some(status) = self.status {
+            let http = match &self.request_id {
+                Some(r) => tf(lang, T::HttpRequest, &[("status", &status), ("request", r)]),
+                None => tf(lang, T::Http, &[("status", &status)]),
+            };
+            out.push_str(&format!(" ({http})"));
         }
         out
     }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::i18n::{t, tf, Lang, T};
+
 /// Longest id or name the API takes, in characters.
 pub const MAX_LEN: usize = 128;
 
@@ -22,12 +24,20 @@ pub enum Field {
 impl Field {
     /// How a person calls this field.
     pub fn label(self) -> &'static str {
-        match self {
-            Field::ProjectId => "Project ID",
-            Field::ConfigId => "Configuration ID",
-            Field::UserId => "User ID",
-            Field::UserName => "User name",
-        }
+        self.label_in(Lang::En)
+    }
+
+    /// The field's name in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        t(
+            lang,
+            match self {
+                Field::ProjectId => T::ProjectId,
+                Field::ConfigId => T::ConfigId,
+                Field::UserId => T::UserId,
+                Field::UserName => T::UserName,
+            },
+        )
     }
 }
 
@@ -68,17 +78,32 @@ pub struct FieldError {
 impl FieldError {
     /// A specific, human message.
     pub fn message(&self) -> String {
-        let label = self.field.label();
+        self.message_in(Lang::En)
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        let field = self.field.label_in(lang);
         match &self.rule {
-            Rule::Empty => format!("{label} is empty."),
-            Rule::TooLong { len } => {
-                format!("{label} is {len} characters long; at most {MAX_LEN} are allowed.")
-            }
-            Rule::ControlCharacter { position } => format!(
-                "{label} contains a control character (such as a line break, tab or NUL) at position {position}."
+            Rule::Empty => tf(lang, T::FieldEmpty, &[("field", &field)]),
+            Rule::TooLong { len } => tf(
+                lang,
+                T::FieldTooLong,
+                &[("field", &field), ("len", len), ("max", &MAX_LEN)],
             ),
-            Rule::InvisibleCharacter { position, code } => format!(
-                "{label} contains an invisible formatting character (U+{code:04X}) at position {position}."
+            Rule::ControlCharacter { position } => tf(
+                lang,
+                T::FieldControl,
+                &[("field", &field), ("position", position)],
+            ),
+            Rule::InvisibleCharacter { position, code } => tf(
+                lang,
+                T::FieldInvisible,
+                &[
+                    ("field", &field),
+                    ("position", position),
+                    ("code", &format!("{code:04X}")),
+                ],
             ),
         }
     }

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::{t, tf, Lang, T};
+
 use crate::model::ids::{validate, Field, FieldError};
 use crate::model::table::user_info;
 use crate::model::UserInfo;
@@ -46,23 +48,26 @@ pub struct LineProblem {
 impl LineProblem {
     /// A message for a person.
     pub fn message(&self) -> String {
+        self.message_in(Lang::En)
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
         let what = match &self.problem {
-            Problem::Invalid(e) => e.message(),
-            Problem::TooManyColumns { found } => {
-                format!("{found} columns; expected a user ID and an optional user name.")
-            }
-            Problem::UnclosedQuote => "a quote is opened but never closed.".into(),
+            Problem::Invalid(e) => e.message_in(lang),
+            Problem::TooManyColumns { found } => tf(lang, T::TooManyColumns, &[("found", found)]),
+            Problem::UnclosedQuote => t(lang, T::UnclosedQuote).to_string(),
             Problem::ConflictingDuplicate {
                 first_line,
                 first_name,
-            } => format!(
-                "the same user ID as line {first_line} with another name (\"{first_name}\" there); line {first_line} is kept."
+            } => tf(
+                lang,
+                T::ConflictingDuplicate,
+                &[("first", first_line), ("name", first_name)],
             ),
-            Problem::Duplicate { first_line } => {
-                format!("repeats line {first_line}; imported once.")
-            }
+            Problem::Duplicate { first_line } => tf(lang, T::Duplicate, &[("first", first_line)]),
         };
-        format!("Line {}: {what}", self.line)
+        tf(lang, T::LineN, &[("line", &self.line), ("problem", &what)])
     }
 }
 

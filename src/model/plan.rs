@@ -1,6 +1,7 @@
 //! The change plan: the staged table as the fewest PATCH requests, DELETE
 //! batches first (so a configuration near its cap has room), then ADD.
 
+use crate::i18n::{t, tf, Lang, T};
 use crate::model::table::{user_info, Table};
 use crate::model::{UpdateNonMigrationUsersRequest, UpdateType, MAX_USERS};
 
@@ -23,6 +24,20 @@ pub enum PlanError {
         /// How many too many.
         excess: usize,
     },
+}
+
+impl PlanError {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match self {
+            PlanError::NothingStaged => t(lang, T::NothingStaged).to_string(),
+            PlanError::OverCapacity { after, max, excess } => tf(
+                lang,
+                T::OverCapacity,
+                &[("after", after), ("max", max), ("excess", excess)],
+            ),
+        }
+    }
 }
 
 /// The requests that carry out every staged change, in order.

@@ -2,11 +2,13 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, T};
 use crate::model::ids::{valid_user, UserId, UserName};
 use crate::model::table::user_info;
 use crate::model::Action;
 use crate::ui::field::TextField;
 use crate::ui::state::Msg;
+use crate::ui::use_lang;
 
 /// Props of [`AddUserForm`].
 #[derive(Properties, PartialEq)]
@@ -18,13 +20,14 @@ pub struct AddUserFormProps {
 /// A user id and an optional name; Add stages an ADD.
 #[function_component(AddUserForm)]
 pub fn add_user_form(p: &AddUserFormProps) -> Html {
+    let lang = use_lang();
     let id = use_state(String::new);
     let name = use_state(String::new);
-    let id_problem = UserId::parse(&id).err().map(|e| e.message());
+    let id_problem = UserId::parse(&id).err().map(|e| e.message_in(lang));
     let name_problem = if name.trim().is_empty() {
         None
     } else {
-        UserName::parse(&name).err().map(|e| e.message())
+        UserName::parse(&name).err().map(|e| e.message_in(lang))
     };
     let valid = id_problem.is_none() && name_problem.is_none();
     let onsubmit = {
@@ -38,22 +41,26 @@ pub fn add_user_form(p: &AddUserFormProps) -> Html {
             };
             match user {
                 Ok(u) => {
-                    on_msg.emit(Msg::Notice(format!("Staged {} for adding.", u.id())));
+                    on_msg.emit(Msg::Notice(tf(
+                        lang,
+                        T::StagedForAdding,
+                        &[("id", &u.id())],
+                    )));
                     on_msg.emit(Msg::Table(Action::Add(vec![u])));
                     id.set(String::new());
                     name.set(String::new());
                 }
-                Err(e) => on_msg.emit(Msg::Notice(e.message())),
+                Err(e) => on_msg.emit(Msg::Notice(e.message_in(lang))),
             }
         })
     };
     let set = |s: UseStateHandle<String>| Callback::from(move |v: String| s.set(v));
     html! {
-        <form class="hu-add" {onsubmit} aria-label="Add a user">
-            <TextField id="hu-add-id" label="New user ID" value={(*id).clone()} problem={id_problem} on_input={set(id.clone())} />
-            <TextField id="hu-add-name" label="User name" value={(*name).clone()} problem={name_problem}
-                hint="Optional." on_input={set(name.clone())} />
-            <button type="submit" class="hu-primary" disabled={!valid}>{ "Add user" }</button>
+        <form class="hu-add" {onsubmit} aria-label={t(lang, T::AddAUser)}>
+            <TextField id="hu-add-id" label={t(lang, T::NewUserId)} value={(*id).clone()} problem={id_problem} on_input={set(id.clone())} />
+            <TextField id="hu-add-name" label={t(lang, T::UserName)} value={(*name).clone()} problem={name_problem}
+                hint={t(lang, T::Optional)} on_input={set(name.clone())} />
+            <button type="submit" class="hu-primary" disabled={!valid}>{ t(lang, T::AddUser) }</button>
         </form>
     }
 }

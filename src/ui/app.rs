@@ -1,23 +1,51 @@
-//! The console's top level: state, side effects (storage, requests) and layout.
+//! The console's top level: state, side effects (storage, requests, host
+//! events) and layout.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::connection::Connection;
+use crate::i18n::{t, tf, Lang, T};
+use crate::model::connection::{Connection, Ready};
 use crate::model::export::to_csv;
+use crate::model::table::user_info;
 use crate::model::view::visible_rows;
-use crate::model::{Action, ApiBase};
+use crate::model::{Action, ApiBase, ApiError};
 use crate::ui::activity::ActivityLog;
 use crate::ui::add_user::AddUserForm;
 use crate::ui::connection::ConnectionForm;
 use crate::ui::download::download;
-use crate::ui::flows;
+use crate::ui::flows::{self, RunContext};
+use crate::ui::host::{HostEvent, TokenSource};
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::review::ReviewPanel;
 use crate::ui::state::{Console, Loading, Msg};
 use crate::ui::storage::{self, SavedConnection};
 use crate::ui::users_table::UsersTable;
+
+/// What an embedding page gave (see `mount`).
+#[derive(Clone, PartialEq)]
+pub struct Embed {
+    /// The host element events are dispatched on.
+    pub host: web_sys::Element,
+    /// The host's token, when it supplies one; the token field is then hidden.
+    pub token: Option<TokenSource>,
+    /// Preset connection fields (empty ones are left to the admin).
+    pub connection: Connection,
+    /// `en` or `zh-CN`.
+    pub lang: Option<String>,
+    /// Remember the connection fields (never the token) in local storage:
+    /// for the stand-alone page; embedded instances leave it to the host.
+    pub remember: bool,
+}
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Set when a host page mounted the console.
+    #[prop_or_default]
+    pub embed: Option<Embed>,
+}
 
 fn page_origin() -> String {
     web_sys::window()
@@ -25,35 +53,70 @@ fn page_origin() -> String {
         .unwrap_or_default()
 }
 
-fn initial_connection() -> Connection {
-    let s = storage::load_connection();
+fn initial_connection(embed: Option<&Embed>) -> Connection {
+    let remember = embed.is_none_or(|e| e.remember);
+    let saved = if remember {
+        storage::load_connection()
+    } else {
+        SavedConnection::default()
+    };
+    let preset = embed.map(|e| e.connection.clone()).unwrap_or_default();
+    let pick = |preset: String, saved: String| if preset.is_empty() { saved } else { preset };
     Connection {
-        base: s.base,
-        region: s.region,
-        project: s.project,
-        config: s.config,
+        base: pick(preset.base, saved.base),
+        region: pick(preset.region, saved.region),
+        project: pick(preset.project, saved.project),
+        config: pick(preset.config, saved.config),
         token: String::new(),
     }
 }
 
-fn loading_status(loading: &Loading) -> Html {
+/// The connection with a token: typed, or from the host page.
+async fn resolve(
+    connection: Connection,
+    tokens: Option<TokenSource>,
+) -> Result<Option<Ready>, ApiError> {
+    Ok(match tokens {
+        Some(source) => {
+            let token: String = source.token().await?;
+            connection.ready_with(&token)
+        }
+        None => connection.ready(),
+    })
+}
+
+/// The language asked for by the host, else the browser's.
+fn initial_lang(embed: Option<&Embed>) -> Lang {
+    let browser = || web_sys::window().and_then(|w| w.navigator().language());
+    embed
+        .and_then(|e| e.lang.clone())
+        .or_else(browser)
+        .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+}
+
+fn loading_status(loading: &Loading, lang: Lang) -> Html {
     match loading {
         Loading::Idle => html! {
-            <p class="hu-hint">{ "Enter the project, the configuration and a token, then load the users." }</p>
+            <p class="hu-hint">{ t(lang, T::IdleHint) }</p>
         },
         Loading::Busy { received, total } => html! {
             <div class="hu-progress" role="status">
                 <progress max={total.map(|t| t.to_string())} value={received.to_string()}></progress>
-                <span>{ match total { Some(t) => format!("Loading users: {received} of {t}"), None => format!("Loading users: {received}") } }</span>
+                <span>{ match total {
+                    Some(total) => tf(lang, T::LoadingOf, &[("received", received), ("total", total)]),
+                    None => tf(lang, T::Loading, &[("received", received)]),
+                } }</span>
             </div>
         },
         Loading::Done => html! {},
         Loading::Failed(e) => html! {
             <div class="hu-error-box" role="alert">
-                <p><strong>{ e.headline() }</strong></p>
-                <p>{ e.detail().unwrap_or_default() }</p>
-                <p class="hu-hint">{ format!("Status {} · request {}", e.status.map_or("—".into(), |s| s.to_string()),
-                    e.request_id.clone().unwrap_or_else(|| "—".into())) }</p>
+                <p><strong>{ e.headline_in(lang) }</strong></p>
+                <p>{ e.detail_in(lang).unwrap_or_default() }</p>
+                <p class="hu-hint">{ tf(lang, T::StatusLine, &[
+                    ("status", &e.status.map_or("—".into(), |s| s.to_string())),
+                    ("request", &e.request_id.clone().unwrap_or_else(|| "—".into())),
+                ]) }</p>
             </div>
         },
     }
@@ -61,9 +124,19 @@ fn loading_status(loading: &Loading) -> Html {
 
 /// The console.
 #[function_component(App)]
-pub fn app() -> Html {
-    let connection = use_state(initial_connection);
+pub fn app(props: &AppProps) -> Html {
+    let embed = props.embed.clone();
+    let tokens = embed.as_ref().and_then(|e| e.token.clone());
+    let connection = {
+        let embed = embed.clone();
+        use_state(move || initial_connection(embed.as_ref()))
+    };
+    let lang = {
+        let embed = embed.clone();
+        use_state(move || initial_lang(embed.as_ref()))
+    };
     let console = use_reducer(Console::default);
+    let import_button = use_node_ref();
     let batch = use_state(|| 1000usize);
     let timeout_secs = use_state(|| flows::PATCH_TIMEOUT_SECS);
     let importing = use_state(|| false);
@@ -72,16 +145,31 @@ pub fn app() -> Html {
         let d = dispatcher.clone();
         use_callback((), move |m: Msg, _| d.dispatch(m))
     };
+    let events = {
+        let host = embed.as_ref().map(|e| e.host.clone());
+        use_callback(host, |event: HostEvent, host| {
+            if let Some(host) = host {
+                event.dispatch(host);
+            }
+        })
+    };
 
     {
-        let c = (*connection).clone();
-        use_effect_with(c, |c| {
-            storage::save_connection(&SavedConnection {
-                base: c.base.clone(),
-                region: c.region.clone(),
-                project: c.project.clone(),
-                config: c.config.clone(),
-            });
+        // Several embedded instances would overwrite each other: only a
+        // console asked to (the stand-alone page) remembers its connection.
+        let (c, remember) = (
+            (*connection).clone(),
+            embed.as_ref().is_none_or(|e| e.remember),
+        );
+        use_effect_with(c, move |c| {
+            if remember {
+                storage::save_connection(&SavedConnection {
+                    base: c.base.clone(),
+                    region: c.region.clone(),
+                    project: c.project.clone(),
+                    config: c.config.clone(),
+                });
+            }
         });
     }
     {
@@ -97,41 +185,88 @@ pub fn app() -> Html {
         });
     }
 
+    {
+        let (d, lang) = (dispatcher.clone(), *lang);
+        use_effect_with(lang, move |lang| d.dispatch(Msg::SetLang(*lang)));
+    }
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |e: Event| {
+            let tag = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            lang.set(Lang::from_tag(&tag));
+        })
+    };
     let on_change = {
         let connection = connection.clone();
         Callback::from(move |c: Connection| connection.set(c))
     };
     let on_load = {
-        let (ready, d) = (connection.ready(), dispatcher.clone());
+        let (c, tokens, d, events) = (
+            (*connection).clone(),
+            tokens.clone(),
+            dispatcher.clone(),
+            events.clone(),
+        );
         Callback::from(move |_| {
-            if let Some(r) = ready.clone() {
-                wasm_bindgen_futures::spawn_local(flows::load(r, d.clone()));
-            }
+            let (c, tokens, d, events) = (c.clone(), tokens.clone(), d.clone(), events.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match resolve(c, tokens).await {
+                    Ok(Some(ready)) => flows::load(ready, d, events).await,
+                    Ok(None) => {}
+                    Err(e) => d.dispatch(Msg::LoadFailed(e)),
+                }
+            });
         })
     };
     let start_apply = {
-        let (table, batch, d) = ((*console.table).clone(), *batch, dispatcher.clone());
-        let timeout_ms = *timeout_secs * 1000;
-        move |ready: Option<crate::model::connection::Ready>| {
-            if let Some(r) = ready {
-                let run = flows::apply(r, table.clone(), batch, timeout_ms, d.clone());
-                wasm_bindgen_futures::spawn_local(run);
-            }
+        let table = (*console.table).clone();
+        let (batch, timeout_ms) = (*batch, *timeout_secs * 1000);
+        let (d, events, tokens, lang) = (dispatcher.clone(), events.clone(), tokens.clone(), *lang);
+        move |c: Connection, typed: Option<String>| {
+            let (table, d, events, tokens) =
+                (table.clone(), d.clone(), events.clone(), tokens.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                // A token typed after a 401 wins over the host's.
+                let ready = match typed {
+                    Some(t) => Ok(c.ready_with(&t)),
+                    None => resolve(c, tokens.clone()).await,
+                };
+                match ready {
+                    Ok(Some(ready)) => {
+                        let cx = RunContext {
+                            ready,
+                            batch,
+                            timeout_ms,
+                            dispatch: d,
+                            events,
+                            tokens,
+                            lang,
+                        };
+                        flows::apply(cx, table).await;
+                    }
+                    Ok(None) => {}
+                    Err(e) => d.dispatch(Msg::Run(crate::ui::state::Run::Stopped(e))),
+                }
+            });
         }
     };
     let on_apply = {
-        let (ready, start) = (connection.ready(), start_apply.clone());
-        Callback::from(move |_| start(ready.clone()))
+        let (c, start) = ((*connection).clone(), start_apply.clone());
+        Callback::from(move |_| start(c.clone(), None))
     };
     let on_new_token = {
         let connection = connection.clone();
+        let supplied = tokens.is_some();
         Callback::from(move |token: String| {
-            let next = Connection {
-                token,
-                ..(*connection).clone()
-            };
-            start_apply(next.ready());
-            connection.set(next);
+            start_apply((*connection).clone(), Some(token.clone()));
+            if !supplied {
+                connection.set(Connection {
+                    token,
+                    ..(*connection).clone()
+                });
+            }
         })
     };
     let on_batch = {
@@ -148,7 +283,7 @@ pub fn app() -> Html {
         Callback::from(move |_| {
             let users: Vec<_> = visible_rows(&c.table, &c.filter, c.sort)
                 .iter()
-                .map(|r| crate::model::table::user_info(&r.id, &r.name))
+                .map(|r| user_info(&r.id, &r.name))
                 .collect();
             download("hotspot-users.csv", "text/csv", &to_csv(&users));
         })
@@ -167,26 +302,40 @@ pub fn app() -> Html {
     } else {
         base
     };
-    // One snapshot per render; children compare it by value.
+    // One snapshot per render; children compare it by value (the table by pointer).
     let state: Rc<Console> = Rc::new((*console).clone());
     let busy = matches!(console.loading, Loading::Busy { .. });
 
+    let lang = *lang;
     html! {
-        <div class="hu">
+        <ContextProvider<Lang> context={lang}>
+        <div class="hu" lang={lang.tag()}>
             <header class="hu-header">
-                <h1>{ "Users not migrated from hotspot sessions" }</h1>
-                <p class="hu-hint">{ "Workspace Application Streaming · hotspot session configuration" }</p>
+                <div>
+                    <h1>{ t(lang, T::Title) }</h1>
+                    <p class="hu-hint">{ t(lang, T::Subtitle) }</p>
+                </div>
+                <div class="hu-lang">
+                    <label for="hu-lang">{ t(lang, T::Language) }</label>
+                    <select id="hu-lang" onchange={on_lang}>
+                        { for Lang::ALL.iter().map(|l| html! {
+                            <option value={l.tag()} selected={*l == lang}>{ l.name() }</option>
+                        }) }
+                    </select>
+                </div>
             </header>
-            <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} />
+            <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} />
             <div class="hu-notice" role="status" aria-live="polite">{ &console.notice }</div>
-            { loading_status(&console.loading) }
+            { loading_status(&console.loading, lang) }
             if console.key.is_some() && console.loading != Loading::Idle {
                 <div class="hu-main">
                     <div class="hu-left">
                         <div class="hu-toolbar">
                             <AddUserForm on_msg={on_msg.clone()} />
-                            <button type="button" class="hu-secondary" onclick={open_import}>{ "Import…" }</button>
-                            <button type="button" class="hu-secondary" onclick={on_export}>{ "Export CSV" }</button>
+                            <button type="button" class="hu-secondary" onclick={open_import} ref={import_button.clone()}>
+                                { t(lang, T::Import) }
+                            </button>
+                            <button type="button" class="hu-secondary" onclick={on_export}>{ t(lang, T::ExportCsv) }</button>
                         </div>
                         <UsersTable console={state.clone()} on_msg={on_msg.clone()} />
                     </div>
@@ -195,9 +344,10 @@ pub fn app() -> Html {
                 </div>
             }
             if *importing {
-                <ImportDialog on_msg={on_msg.clone()} on_close={close_import} />
+                <ImportDialog on_msg={on_msg.clone()} on_close={close_import} return_focus={import_button} />
             }
             <ActivityLog entries={console.log.clone()} />
         </div>
+        </ContextProvider<Lang>>
     }
 }

@@ -3,11 +3,14 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Lang, T};
 use crate::model::connection::Connection;
 use crate::model::endpoints::{region, REGIONS};
 use crate::model::{ApiError, HotspotSessionMigrationConfig};
 use crate::ui::field::TextField;
 use crate::ui::flows;
+use crate::ui::host::TokenSource;
+use crate::ui::use_lang;
 
 /// Props of [`ConnectionForm`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +23,9 @@ pub struct ConnectionFormProps {
     pub on_load: Callback<()>,
     /// A load is under way.
     pub busy: bool,
+    /// The host page's token, when it supplies one: the token field is hidden.
+    #[prop_or_default]
+    pub tokens: Option<TokenSource>,
 }
 
 type Configs = Option<Result<Vec<HotspotSessionMigrationConfig>, ApiError>>;
@@ -33,27 +39,46 @@ fn setter(p: &ConnectionFormProps, set: fn(&mut Connection, String)) -> Callback
     })
 }
 
-fn config_label(c: &HotspotSessionMigrationConfig) -> String {
-    format!(
-        "{} — migration {}, exit at {} sessions, {} users",
-        c.id,
+fn config_label(c: &HotspotSessionMigrationConfig, lang: Lang) -> String {
+    let state = t(
+        lang,
         if c.hotspot_session_migration_enable {
-            "on"
+            T::On
         } else {
-            "off"
+            T::Off
         },
-        c.hotspot_exit_session_num,
-        c.non_migrate_users.len()
+    );
+    tf(
+        lang,
+        T::ConfigLabel,
+        &[
+            ("id", &c.id),
+            ("state", &state),
+            ("sessions", &c.hotspot_exit_session_num),
+            ("users", &c.non_migrate_users.len()),
+        ],
     )
 }
 
 /// The connection form.
 #[function_component(ConnectionForm)]
 pub fn connection_form(p: &ConnectionFormProps) -> Html {
+    let lang = use_lang();
     let show_token = use_state(|| false);
     let configs = use_state(|| Configs::None);
-    let problems = p.value.problems();
-    let ready = p.value.ready().is_some();
+    let problems = p.value.problems_in(lang);
+    let supplied = p.tokens.is_some();
+    // With a supplied token only the other fields need to be valid.
+    let with_token = Connection {
+        token: if supplied {
+            "supplied".into()
+        } else {
+            p.value.token.clone()
+        },
+        ..p.value.clone()
+    };
+    let ready = with_token.ready().is_some();
+    let project_ready = with_token.project_ready().is_some();
 
     let on_submit = {
         let on_load = p.on_load.clone();
@@ -65,15 +90,21 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
         })
     };
     let on_find = {
-        let configs = configs.clone();
-        let target = p.value.project_ready();
+        let (configs, value, tokens) = (configs.clone(), p.value.clone(), p.tokens.clone());
         Callback::from(move |_| {
-            let Some((base, project, token)) = target.clone() else {
-                return;
-            };
-            let configs = configs.clone();
+            let (configs, value, tokens) = (configs.clone(), value.clone(), tokens.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                configs.set(Some(flows::list_configs(base, project, token).await));
+                let token = match &tokens {
+                    Some(source) => match source.token().await {
+                        Ok(t) => t,
+                        Err(e) => return configs.set(Some(Err(e))),
+                    },
+                    None => value.token.clone(),
+                };
+                let target = Connection { token, ..value }.project_ready();
+                if let Some((base, project, token)) = target {
+                    configs.set(Some(flows::list_configs(base, project, token).await));
+                }
             });
         })
     };
@@ -89,60 +120,57 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
         let show = show_token.clone();
         Callback::from(move |_| show.set(!*show))
     };
-    let endpoint = region(&p.value.region).map(|r| {
-        format!(
-            "Endpoint: {} (the proxy behind the API base URL must reach it)",
-            r.host
-        )
-    });
+    let endpoint = region(&p.value.region).map(|r| tf(lang, T::Endpoint, &[("host", &r.host)]));
 
     html! {
-        <form class="hu-connection" onsubmit={on_submit} aria-label="Connection">
-            <TextField id="hu-base" label="API base URL" value={p.value.base.clone()} problem={problems.base}
-                placeholder="empty: this page's origin" hint="Same-origin proxy to the Workspace API; empty uses this page's origin."
+        <form class="hu-connection" onsubmit={on_submit} aria-label={t(lang, T::Connection)}>
+            <TextField id="hu-base" label={t(lang, T::BaseUrl)} value={p.value.base.clone()} problem={problems.base}
+                placeholder={t(lang, T::BasePlaceholder)} hint={t(lang, T::BaseHint)}
                 on_input={setter(p, |c, v| c.base = v)} />
             <div class="hu-field">
-                <label for="hu-region">{ "Region" }</label>
+                <label for="hu-region">{ t(lang, T::Region) }</label>
                 <select id="hu-region" onchange={on_region} aria-describedby="hu-region-msg">
-                    <option value="" selected={p.value.region.is_empty()}>{ "— not set —" }</option>
+                    <option value="" selected={p.value.region.is_empty()}>{ t(lang, T::NotSet) }</option>
                     { for REGIONS.iter().map(|r| html! {
                         <option value={r.id} selected={p.value.region == r.id}>{ r.id }</option>
                     }) }
                 </select>
                 <div id="hu-region-msg" class="hu-hint">{ endpoint.unwrap_or_default() }</div>
             </div>
-            <TextField id="hu-project" label="Project ID" value={p.value.project.clone()} problem={problems.project}
+            <TextField id="hu-project" label={t(lang, T::ProjectId)} value={p.value.project.clone()} problem={problems.project}
                 on_input={setter(p, |c, v| c.project = v)} />
             <div class="hu-field hu-config">
-                <TextField id="hu-config" label="Configuration ID" value={p.value.config.clone()} problem={problems.config}
+                <TextField id="hu-config" label={t(lang, T::ConfigId)} value={p.value.config.clone()} problem={problems.config}
                     on_input={setter(p, |c, v| c.config = v)} />
-                <button type="button" class="hu-secondary" onclick={on_find} disabled={p.value.project_ready().is_none()}>
-                    { "Find configurations" }
+                <button type="button" class="hu-secondary" onclick={on_find} disabled={!project_ready}>
+                    { t(lang, T::FindConfigs) }
                 </button>
                 { match &*configs {
                     None => html! {},
-                    Some(Err(e)) => html! { <div class="hu-error" role="alert">{ e.message() }</div> },
-                    Some(Ok(list)) if list.is_empty() => html! { <div class="hu-hint">{ "This project has no configurations." }</div> },
+                    Some(Err(e)) => html! { <div class="hu-error" role="alert">{ e.message_in(lang) }</div> },
+                    Some(Ok(list)) if list.is_empty() => html! { <div class="hu-hint">{ t(lang, T::NoConfigs) }</div> },
                     Some(Ok(list)) => html! {
-                        <select aria-label="Configurations of this project" onchange={on_pick}>
-                            <option value="">{ format!("{} configurations — choose one", list.len()) }</option>
+                        <select aria-label={t(lang, T::ProjectConfigs)} onchange={on_pick}>
+                            <option value="">{ tf(lang, T::ChooseConfig, &[("n", &list.len())]) }</option>
                             { for list.iter().map(|c| html! {
-                                <option value={c.id.clone()} selected={p.value.config == c.id}>{ config_label(c) }</option>
+                                <option value={c.id.clone()} selected={p.value.config == c.id}>{ config_label(c, lang) }</option>
                             }) }
                         </select>
                     },
                 } }
             </div>
+            if !supplied {
             <div class="hu-field hu-token">
-                <TextField id="hu-token" label="Token" value={p.value.token.clone()} problem={problems.token}
+                <TextField id="hu-token" label={t(lang, T::Token)} value={p.value.token.clone()} problem={problems.token}
                     kind={if *show_token { "text" } else { "password" }}
-                    hint="IAM user token; kept in memory only, never stored."
+                    hint={t(lang, T::TokenHint)}
                     on_input={setter(p, |c, v| c.token = v)} />
                 <button type="button" class="hu-secondary" onclick={toggle} aria-pressed={show_token.to_string()}>
-                    { if *show_token { "Hide token" } else { "Show token" } }
+                    { t(lang, if *show_token { T::HideToken } else { T::ShowToken }) }
                 </button>
             </div>
-            <button type="submit" class="hu-primary" disabled={!ready || p.busy}>{ "Load users" }</button>
+            }
+            <button type="submit" class="hu-primary" disabled={!ready || p.busy}>{ t(lang, T::LoadUsers) }</button>
         </form>
     }
 }

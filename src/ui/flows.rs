@@ -3,17 +3,19 @@
 //! requests and dispatch [`Msg`]s; every decision comes from the model.
 
 use futures_util::future::join_all;
-use yew::UseReducerDispatcher;
+use yew::{Callback, UseReducerDispatcher};
 
+use crate::i18n::{t, tf, Lang, T};
 use crate::model::activity::LogEntry;
 use crate::model::connection::Ready;
 use crate::model::retry::{self, Next};
 use crate::model::table::differences;
 use crate::model::{
     plan, Action, ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse,
-    ListNonMigrationUsersResponse, Page, ProjectId, Table, UserInfo,
+    ListNonMigrationUsersResponse, Page, ProjectId, Table, UpdateType, UserInfo,
 };
 use crate::ui::api;
+use crate::ui::host::{Applied, HostEvent, TokenSource};
 use crate::ui::state::{Console, Msg, Run};
 use crate::ui::storage;
 
@@ -115,7 +117,7 @@ async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserInfo>
 }
 
 /// Loads every user and restores the staged work saved for this configuration.
-pub async fn load(ready: Ready, dispatch: Dispatch) {
+pub async fn load(ready: Ready, dispatch: Dispatch, events: Callback<HostEvent>) {
     let key = (ready.project.clone(), ready.config.clone());
     dispatch.dispatch(Msg::LoadStarted(key.clone()));
     match fetch_users(&ready, &dispatch).await {
@@ -123,7 +125,10 @@ pub async fn load(ready: Ready, dispatch: Dispatch) {
             let table = Table::with_staged(users, storage::load_staged(&key));
             dispatch.dispatch(Msg::Loaded(key, table));
         }
-        Err(e) => dispatch.dispatch(Msg::LoadFailed(e)),
+        Err(e) => {
+            events.emit(HostEvent::error(&e));
+            dispatch.dispatch(Msg::LoadFailed(e));
+        }
     }
 }
 
@@ -147,26 +152,51 @@ pub async fn list_configs(
     }
 }
 
+/// What a run needs besides the plan.
+pub struct RunContext {
+    /// Requests go here, with this token (replaced after a 401 when a
+    /// provider gives a new one).
+    pub ready: Ready,
+    /// Users per request.
+    pub batch: usize,
+    /// Time limit of one request.
+    pub timeout_ms: u32,
+    /// State updates.
+    pub dispatch: Dispatch,
+    /// Events for the host page.
+    pub events: Callback<HostEvent>,
+    /// The host's token provider, asked again after a 401.
+    pub tokens: Option<TokenSource>,
+    /// The language of notes.
+    pub lang: Lang,
+}
+
 /// Sends the plan of `table` in order, retrying what is safe to retry; then
 /// re-reads the server and compares it with the intended users.
-pub async fn apply(ready: Ready, table: Table, batch: usize, timeout_ms: u32, dispatch: Dispatch) {
+pub async fn apply(mut cx: RunContext, table: Table) {
+    let dispatch = cx.dispatch.clone();
     let intended = table.target();
-    let plan = match plan(&table, batch) {
+    let plan = match plan(&table, cx.batch) {
         Ok(p) => p,
         Err(e) => {
-            dispatch.dispatch(Msg::Notice(e.to_string()));
+            dispatch.dispatch(Msg::Notice(e.message_in(cx.lang)));
             return;
         }
     };
-    let url = ready
+    let url = cx
+        .ready
         .base
-        .non_migration_users(&ready.project, &ready.config);
+        .non_migration_users(&cx.ready.project, &cx.ready.config);
     let total = plan.requests.len();
+    let (added, deleted) = (plan.users(UpdateType::Add), plan.users(UpdateType::Delete));
+    let mut request_ids = Vec::new();
+    dispatch.dispatch(Msg::RunStarted);
     for (i, request) in plan.requests.into_iter().enumerate() {
         let kind = request.update_type.as_str();
         let users = request.non_migrate_users.len();
         let mut attempt = 1;
         let mut retrying = None;
+        let mut renewed = false;
         loop {
             dispatch.dispatch(Msg::Run(Run::Sending {
                 current: i + 1,
@@ -174,47 +204,91 @@ pub async fn apply(ready: Ready, table: Table, batch: usize, timeout_ms: u32, di
                 attempt,
                 retrying: retrying.clone(),
             }));
-            match api::patch_json(&url, &ready.token, &request, timeout_ms).await {
+            match api::patch_json(&url, &cx.ready.token, &request, cx.timeout_ms).await {
                 Ok(reply) => {
-                    log(&dispatch, kind, users, attempt, Ok(reply.request_id));
+                    log(
+                        &dispatch,
+                        kind,
+                        users,
+                        attempt,
+                        Ok(reply.request_id.clone()),
+                    );
+                    request_ids.extend(reply.request_id);
                     dispatch.dispatch(Msg::Table(Action::Applied {
                         update_type: request.update_type,
                         users: request.non_migrate_users,
                     }));
                     break;
                 }
-                Err(e) => match retry::next(&e, attempt, js_sys::Math::random()) {
-                    Next::RetryAfter(ms) => {
-                        dispatch.dispatch(Msg::Retried(format!(
-                            "Request {} ({kind} {users} users), attempt {attempt}: {}",
-                            i + 1,
-                            e.message()
-                        )));
-                        gloo_timers::future::TimeoutFuture::new(ms as u32).await;
-                        attempt += 1;
-                        retrying = Some(e);
+                Err(e) => {
+                    // What the run recovered from, for the list shown after it.
+                    let note = |message: &str| {
+                        let args: [(&str, &dyn std::fmt::Display); 5] = [
+                            ("i", &(i + 1)),
+                            ("kind", &kind),
+                            ("n", &users),
+                            ("attempt", &attempt),
+                            ("message", &message),
+                        ];
+                        tf(cx.lang, T::RetryNote, &args)
+                    };
+                    match retry::next(&e, attempt, js_sys::Math::random()) {
+                        Next::RetryAfter(ms) => {
+                            dispatch.dispatch(Msg::Retried(note(&e.message_in(cx.lang))));
+                            gloo_timers::future::TimeoutFuture::new(ms as u32).await;
+                            attempt += 1;
+                            retrying = Some(e);
+                        }
+                        Next::NeedToken => {
+                            cx.events.emit(HostEvent::TokenRequired);
+                            // A provider may have a fresh token: ask it once per request.
+                            if let (Some(tokens), false) = (&cx.tokens, renewed) {
+                                renewed = true;
+                                if let Ok(token) = tokens.token().await {
+                                    if token != cx.ready.token {
+                                        let message = format!(
+                                            "{} {}",
+                                            e.headline_in(cx.lang),
+                                            t(cx.lang, T::NewTokenFromPage)
+                                        );
+                                        dispatch.dispatch(Msg::Retried(note(&message)));
+                                        cx.ready.token = token;
+                                        attempt += 1;
+                                        continue;
+                                    }
+                                }
+                            }
+                            log(&dispatch, kind, users, attempt, Err(&e));
+                            dispatch.dispatch(Msg::Run(Run::NeedsToken(e)));
+                            return;
+                        }
+                        Next::Stop => {
+                            log(&dispatch, kind, users, attempt, Err(&e));
+                            cx.events.emit(HostEvent::error(&e));
+                            dispatch.dispatch(Msg::Run(Run::Stopped(e)));
+                            return;
+                        }
                     }
-                    Next::NeedToken => {
-                        log(&dispatch, kind, users, attempt, Err(&e));
-                        dispatch.dispatch(Msg::Run(Run::NeedsToken(e)));
-                        return;
-                    }
-                    Next::Stop => {
-                        log(&dispatch, kind, users, attempt, Err(&e));
-                        dispatch.dispatch(Msg::Run(Run::Stopped(e)));
-                        return;
-                    }
-                },
+                }
             }
         }
     }
-    match fetch_users(&ready, &dispatch).await {
+    match fetch_users(&cx.ready, &dispatch).await {
         Ok(server) => {
             let diffs = differences(&intended, &server);
+            cx.events.emit(HostEvent::Applied(Applied {
+                added,
+                deleted,
+                request_ids,
+                differences: diffs.len(),
+            }));
             dispatch.dispatch(Msg::Table(Action::Loaded(server)));
             dispatch.dispatch(Msg::Run(Run::Verified(diffs)));
         }
-        Err(e) => dispatch.dispatch(Msg::Run(Run::Stopped(e))),
+        Err(e) => {
+            cx.events.emit(HostEvent::error(&e));
+            dispatch.dispatch(Msg::Run(Run::Stopped(e)));
+        }
     }
 }
 

@@ -6,21 +6,29 @@ pub mod api;
 pub mod app;
 pub mod connection;
 pub mod download;
+pub mod embed;
 pub mod field;
 pub mod flows;
+pub mod host;
 pub mod import_dialog;
 pub mod review;
+pub mod run_status;
 pub mod state;
 pub mod storage;
 pub mod users_table;
 
-/// Mounts the console into the page's `#hotspot-users` element, or `<body>`.
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+/// The console's language, from the context the app provides (English without one).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// Registers `<hotspot-users-console>`: every such element on the page
+/// (the stand-alone page has one) mounts a console in its shadow root.
 pub fn start() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("hotspot-users"));
-    match root {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
-    };
+    embed::define();
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Lang, T};
 use crate::model::activity::LogEntry;
 use crate::model::table::Difference;
 use crate::model::view::{Column, Sort};
@@ -79,6 +80,8 @@ pub struct Console {
     pub log: Vec<LogEntry>,
     /// The latest result, announced to screen readers.
     pub notice: String,
+    /// The language of notices.
+    pub lang: Lang,
 }
 
 impl Default for Console {
@@ -94,6 +97,7 @@ impl Default for Console {
             retries: Vec::new(),
             log: Vec::new(),
             notice: String::new(),
+            lang: Lang::default(),
         }
     }
 }
@@ -134,6 +138,8 @@ pub enum Msg {
     Logged(LogEntry),
     /// A message for the live region.
     Notice(String),
+    /// The language changed.
+    SetLang(Lang),
 }
 
 impl Reducible for Console {
@@ -167,13 +173,13 @@ impl Reducible for Console {
             }
             Msg::LoadProgress { received, total } => s.loading = Loading::Busy { received, total },
             Msg::Loaded(key, table) => {
-                s.notice = format!("Loaded {} users.", table.loaded().len());
+                s.notice = tf(s.lang, T::Loaded, &[("n", &table.loaded().len())]);
                 s.key = Some(key);
                 s.table = Rc::new(table);
                 s.loading = Loading::Done;
             }
             Msg::LoadFailed(e) => {
-                s.notice = e.message();
+                s.notice = e.message_in(s.lang);
                 s.loading = Loading::Failed(e);
             }
             Msg::Filter(f) => s.filter = f,
@@ -188,17 +194,11 @@ impl Reducible for Console {
             Msg::SelectOnly(ids) => s.selected = ids,
             Msg::Run(run) => {
                 match &run {
-                    Run::Stopped(e) | Run::NeedsToken(e) => s.notice = e.message(),
+                    Run::Stopped(e) | Run::NeedsToken(e) => s.notice = e.message_in(s.lang),
                     Run::Verified(d) if d.is_empty() => {
-                        s.notice =
-                            "All changes applied; the server matches the intended users.".into()
+                        s.notice = t(s.lang, T::NoticeApplied).into()
                     }
-                    Run::Verified(d) => {
-                        s.notice = format!(
-                            "All requests went through, but the server differs in {} users.",
-                            d.len()
-                        )
-                    }
+                    Run::Verified(d) => s.notice = tf(s.lang, T::NoticeDiffers, &[("n", &d.len())]),
                     _ => {}
                 }
                 s.run = run;
@@ -207,6 +207,7 @@ impl Reducible for Console {
             Msg::Retried(note) => s.retries.push(note),
             Msg::Logged(entry) => s.log.push(entry),
             Msg::Notice(n) => s.notice = n,
+            Msg::SetLang(lang) => s.lang = lang,
         }
         Rc::new(s)
     }

@@ -6,9 +6,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Lang, T};
 use crate::model::view::{Column, RowIndex};
 use crate::model::{Action, Row, RowStatus};
 use crate::ui::state::{Console, Msg};
+use crate::ui::use_lang;
 
 /// Props of [`UsersTable`].
 #[derive(Properties, PartialEq)]
@@ -27,17 +29,18 @@ struct UserRowProps {
     on_msg: Callback<Msg>,
 }
 
-fn status_text(s: &RowStatus) -> (&'static str, String) {
+fn status_text(s: &RowStatus, lang: Lang) -> (&'static str, String) {
     match s {
         RowStatus::Unchanged => ("", String::new()),
-        RowStatus::Added => ("hu-added", "to add".into()),
-        RowStatus::Renamed { from } => ("hu-renamed", format!("rename from “{from}”")),
-        RowStatus::Deleted => ("hu-deleted", "to delete".into()),
+        RowStatus::Added => ("hu-added", t(lang, T::ToAdd).into()),
+        RowStatus::Renamed { from } => ("hu-renamed", tf(lang, T::RenameFrom, &[("from", from)])),
+        RowStatus::Deleted => ("hu-deleted", t(lang, T::ToDelete).into()),
     }
 }
 
 #[function_component(UserRow)]
 fn user_row(p: &UserRowProps) -> Html {
+    let lang = use_lang();
     let id = p.row.id.clone();
     let on_select = {
         let (id, on_msg) = (id.clone(), p.on_msg.clone());
@@ -60,18 +63,22 @@ fn user_row(p: &UserRowProps) -> Html {
             }));
         })
     };
-    let (class, note) = status_text(&p.row.status);
+    let (class, note) = status_text(&p.row.status, lang);
+    let (verb, verb_user) = match staged {
+        true => (T::Undo, T::UndoUser),
+        false => (T::Delete, T::DeleteUser),
+    };
     html! {
         <tr class={classes!("hu-row", class, p.selected.then_some("hu-selected"))}>
             <td><input type="checkbox" checked={p.selected} onchange={on_select}
-                aria-label={format!("Select {}", p.row.id)} /></td>
+                aria-label={tf(lang, T::SelectUser, &[("id", &p.row.id)])} /></td>
             <td class="hu-id" title={p.row.id.clone()}>{ &p.row.id }</td>
             <td title={p.row.name.clone()}>{ &p.row.name }</td>
             <td class="hu-status">{ note }</td>
             <td>
                 <button type="button" class="hu-link" onclick={action}
-                    aria-label={format!("{} {}", if staged { "Undo" } else { "Delete" }, p.row.id)}>
-                    { if staged { "Undo" } else { "Delete" } }
+                    aria-label={tf(lang, verb_user, &[("id", &p.row.id)])}>
+                    { t(lang, verb) }
                 </button>
             </td>
         </tr>
@@ -129,6 +136,7 @@ fn set_height(node: &NodeRef, px: f64) {
 /// view (plus a margin) are rendered; spacer rows keep the scroll height.
 #[function_component(UsersTable)]
 pub fn users_table(p: &UsersTableProps) -> Html {
+    let lang = use_lang();
     let c = &p.console;
     let index = use_memo(c.table.clone(), |t| RowIndex::new(t));
     let shown = use_memo((index.clone(), c.filter.clone(), c.sort), |(i, f, s)| {
@@ -186,28 +194,29 @@ pub fn users_table(p: &UsersTableProps) -> Html {
         .reform(move |_| Msg::Table(Action::Delete(selected.clone())));
     let counts = c.table.counts();
     html! {
-        <section class="hu-table" aria-label="Users">
+        <section class="hu-table" aria-label={t(lang, T::Users)}>
             <div class="hu-table-bar">
-                <label for="hu-filter">{ "Filter" }</label>
+                <label for="hu-filter">{ t(lang, T::Filter) }</label>
                 <input id="hu-filter" type="search" value={c.filter.clone()} oninput={on_filter}
-                    placeholder="user ID or name" autocomplete="off" />
+                    placeholder={t(lang, T::FilterPlaceholder)} autocomplete="off" />
                 <span class="hu-count" aria-live="polite">
-                    { format!("{} of {} shown · {} on the server · {} to add · {} to rename · {} to delete · {} after",
-                        shown.len(), counts.loaded + counts.added, counts.loaded, counts.added, counts.renamed, counts.deleted, counts.after) }
+                    { tf(lang, T::Counts, &[("shown", &shown.len()), ("all", &(counts.loaded + counts.added)),
+                        ("loaded", &counts.loaded), ("added", &counts.added), ("renamed", &counts.renamed),
+                        ("deleted", &counts.deleted), ("after", &counts.after)]) }
                 </span>
                 <button type="button" class="hu-danger" disabled={n_selected == 0} onclick={on_delete_selected}>
-                    { format!("Delete selected ({n_selected})") }
+                    { tf(lang, T::DeleteSelected, &[("n", &n_selected)]) }
                 </button>
             </div>
             <div class="hu-scroll" onscroll={on_scroll}>
                 <table>
                     <thead><tr>
                         <th><input type="checkbox" checked={all_selected} onchange={on_select_all}
-                            aria-label="Select all shown users" /></th>
-                        { sort_header("User ID", Column::Id, c, &p.on_msg) }
-                        { sort_header("User name", Column::Name, c, &p.on_msg) }
-                        <th>{ "Staged" }</th>
-                        <th><span class="hu-sr">{ "Actions" }</span></th>
+                            aria-label={t(lang, T::SelectAll)} /></th>
+                        { sort_header(t(lang, T::UserId), Column::Id, c, &p.on_msg) }
+                        { sort_header(t(lang, T::UserName), Column::Name, c, &p.on_msg) }
+                        <th>{ t(lang, T::Staged) }</th>
+                        <th><span class="hu-sr">{ t(lang, T::Actions) }</span></th>
                     </tr></thead>
                     <tbody>
                         <tr class="hu-spacer" ref={top_spacer} aria-hidden="true"><td colspan="5"></td></tr>
@@ -218,7 +227,7 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                     </tbody>
                 </table>
                 if shown.is_empty() {
-                    <p class="hu-empty">{ if c.filter.is_empty() { "No users in this configuration." } else { "No user matches the filter." } }</p>
+                    <p class="hu-empty">{ if c.filter.is_empty() { t(lang, T::NoUsers) } else { t(lang, T::NoMatch) } }</p>
                 }
             </div>
         </section>

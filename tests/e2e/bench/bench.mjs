@@ -54,16 +54,36 @@ async function createConfig(base, users) {
 
 const users = (prefix) => Array.from({ length: 1000 }, (_, i) => ({ user_id: `${prefix}${String(i).padStart(6, "0")}`, user_name: `${prefix} user ${i}` }));
 
-// Resolves in the page once `cond()` holds, at the first task after the
-// next frame's paint. The DOM is watched with a MutationObserver (it reacts
-// within the task that changed it), so waiting itself adds no frames.
-const WAIT_PAINT = `window.__until = (cond) => new Promise((resolve) => {
+// In-page helpers: the console lives in the shadow root of its element.
+// `__until(cond)` resolves once `cond()` holds, at the first task after the
+// next frame's paint; the DOM (and the shadow root) are watched with
+// MutationObservers, so waiting itself adds no frames.
+const WAIT_PAINT = `
+window.__root = () => document.querySelector("hotspot-users-console")?.shadowRoot;
+window.__q = (selector) => window.__root()?.querySelector(selector);
+window.__until = (cond) => new Promise((resolve) => {
   const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
   if (cond()) return painted();
-  const obs = new MutationObserver(() => {
-    if (cond()) { obs.disconnect(); painted(); }
-  });
-  obs.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  let done = false, watchingRoot = false;
+  const observers = [];
+  const check = () => {
+    if (done || !cond()) return;
+    done = true;
+    observers.forEach((o) => o.disconnect());
+    clearInterval(timer);
+    painted();
+  };
+  const watch = (node) => {
+    const o = new MutationObserver(check);
+    o.observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
+    observers.push(o);
+  };
+  watch(document);
+  const timer = setInterval(() => {
+    const root = window.__root();
+    if (root && !watchingRoot) { watchingRoot = true; watch(root); }
+    check();
+  }, 5);
 });`;
 
 async function measure(browser, base) {
@@ -78,11 +98,11 @@ async function measure(browser, base) {
   await page.addInitScript(({ project, config, token }) => {
     localStorage.setItem("hotspot-users/v1/connection", JSON.stringify({ base: "", region: "", project, config }));
     document.addEventListener("DOMContentLoaded", async () => {
-      await window.__until(() => document.querySelector("#hu-token"));
-      const input = document.querySelector("#hu-token");
+      await window.__until(() => window.__q("#hu-token"));
+      const input = window.__q("#hu-token");
       input.value = token;
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      const load = () => [...document.querySelectorAll("button")].find((b) => b.textContent === "Load users" && !b.disabled);
+      const load = () => [...(window.__root()?.querySelectorAll("button") ?? [])].find((b) => b.textContent === "Load users" && !b.disabled);
       await window.__until(load);
       load().click();
     });
@@ -90,7 +110,7 @@ async function measure(browser, base) {
   await page.goto(base + "/");
   console.error("  run: loading");
   const table = await page.evaluate(() => window.__until(() =>
-    document.querySelector(".hu-count")?.textContent.includes("of 1000 shown") && document.querySelectorAll(".hu-table tbody tr").length > 0));
+    window.__q(".hu-count")?.textContent.includes("of 1000 shown") && window.__q(".hu-table tbody tr.hu-row")));
 
   // Filter: keydown to the first paint after the table changed.
   // Typing and erasing: every keystroke is a sample.
@@ -99,12 +119,12 @@ async function measure(browser, base) {
   const filter = [];
   for (const key of ["7", "a", "Backspace", "Backspace"]) {
     await page.evaluate(() => {
-      const input = document.querySelector("#hu-filter");
+      const input = window.__q("#hu-filter");
       window.__filter = new Promise((resolve) => {
         input.addEventListener("keydown", () => {
           const t0 = performance.now();
-          const before = document.querySelector(".hu-count").textContent;
-          window.__until(() => document.querySelector(".hu-count").textContent !== before).then((t1) => resolve(t1 - t0));
+          const before = window.__q(".hu-count").textContent;
+          window.__until(() => window.__q(".hu-count").textContent !== before).then((t1) => resolve(t1 - t0));
         }, { once: true });
       });
     });
@@ -120,12 +140,12 @@ async function measure(browser, base) {
   console.error("  run: importing");
   const importMs = await page.evaluate(async (text) => {
     const t0 = performance.now();
-    const area = document.querySelector("#hu-import-text");
+    const area = window.__q("#hu-import-text");
     area.value = text;
     area.dispatchEvent(new Event("input", { bubbles: true }));
-    await window.__until(() => document.querySelector(".hu-dialog .hu-primary")?.textContent === "Stage 1000 users");
-    document.querySelector(".hu-dialog .hu-primary").click();
-    const t1 = await window.__until(() => document.querySelector(".hu-count")?.textContent.includes("1000 to add"));
+    await window.__until(() => window.__q(".hu-dialog .hu-primary")?.textContent === "Stage 1000 users");
+    window.__q(".hu-dialog .hu-primary").click();
+    const t1 = await window.__until(() => window.__q(".hu-count")?.textContent.includes("1000 to add"));
     return t1 - t0;
   }, paste);
 

@@ -4,7 +4,7 @@ import { spawn, ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test as base } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 
 export const PROJECT = "0b5e3f9a6c2d4e71a8f9b0c1d2e3f405";
 export const LARGE_CONFIG = "7f3c2a9e5b8d4c1fa0e6b2d9c8a71f05";
@@ -88,11 +88,29 @@ export class Sandbox {
   }
 }
 
-export const test = base.extend<{ sandbox: Sandbox }>({
+export const test = base.extend<{ sandbox: Sandbox; cspGuard: void }>({
   sandbox: async ({}, use) => {
     const sandbox = await Sandbox.start();
     await use(sandbox);
     sandbox.stop();
   },
+  // Every test fails on a Content-Security-Policy violation: the sandbox
+  // serves the console with script-src 'self' 'wasm-unsafe-eval'; style-src 'self'.
+  cspGuard: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (m) => {
+        if (/Content Security Policy|Refused to (apply|load|execute)/i.test(m.text())) violations.push(m.text());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      await use();
+      expect(violations, "CSP violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect } from "@playwright/test";

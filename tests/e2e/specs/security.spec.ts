@@ -84,7 +84,10 @@ test("after a full session no token is left anywhere", async ({ page, sandbox, c
 
   const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
   const cookies = JSON.stringify(await context.cookies());
-  const html = await page.content();
+  // The page's markup, the console's shadow root included.
+  const html = (await page.content()) + (await page.evaluate(() =>
+    [...document.querySelectorAll("hotspot-users-console")].map((el) => el.shadowRoot?.innerHTML ?? "").join("")));
+  expect(html).toContain("hyg-1");
   for (const token of ["demo-token", "second-secret-token"]) {
     expect(storage).not.toContain(token);
     expect(cookies).not.toContain(token);

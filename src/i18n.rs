@@ -1,0 +1,278 @@
+//! The one catalogue of the console's texts, in English and Simplified
+//! Chinese. Every key carries both languages (the macro does not compile
+//! otherwise); `{name}` placeholders are filled by [`tf`].
+
+use std::fmt::Display;
+
+/// A language of the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// From a BCP 47 tag such as `zh-CN` or `en-US`: Chinese for any `zh`, else English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    /// Both languages.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $en:literal, $zh:literal;)*) => {
+        /// A text of the catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum T { $(#[allow(missing_docs)] $key),* }
+
+        impl T {
+            /// Every key.
+            pub const ALL: &'static [T] = &[$(T::$key),*];
+
+            /// The text in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::En) => $en, (T::$key, Lang::Zh) => $zh,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    Title => "Users not migrated from hotspot sessions", "未从热点会话迁移的用户";
+    Subtitle => "Workspace Application Streaming · hotspot session configuration", "Workspace 应用流 · 热点会话迁移配置";
+    Language => "Language", "语言";
+    IdleHint => "Enter the project, the configuration and a token, then load the users.", "填写项目、配置和令牌，然后加载用户。";
+    LoadingOf => "Loading users: {received} of {total}", "正在加载用户：{received} / {total}";
+    Loading => "Loading users: {received}", "正在加载用户：{received}";
+    StatusLine => "Status {status} · request {request}", "状态 {status} · 请求 {request}";
+    Import => "Import…", "导入…";
+    ExportCsv => "Export CSV", "导出 CSV";
+    Connection => "Connection", "连接";
+    BaseUrl => "API base URL", "API 基础地址";
+    BasePlaceholder => "empty: this page's origin", "留空：使用本页的源";
+    BaseHint => "Same-origin proxy to the Workspace API; empty uses this page's origin.", "指向 Workspace API 的同源代理；留空则使用本页的源。";
+    Region => "Region", "区域";
+    NotSet => "— not set —", "— 未设置 —";
+    Endpoint => "Endpoint: {host} (the proxy behind the API base URL must reach it)", "终端节点：{host}（API 基础地址后的代理需能访问它）";
+    ProjectId => "Project ID", "项目 ID";
+    ConfigId => "Configuration ID", "配置 ID";
+    UserId => "User ID", "用户 ID";
+    UserName => "User name", "用户名";
+    FindConfigs => "Find configurations", "查找配置";
+    NoConfigs => "This project has no configurations.", "该项目没有配置。";
+    ChooseConfig => "{n} configurations — choose one", "{n} 个配置 — 请选择";
+    ConfigLabel => "{id} — migration {state}, exit at {sessions} sessions, {users} users", "{id} — 迁移{state}，{sessions} 个会话时退出，{users} 个用户";
+    On => "on", "开启";
+    Off => "off", "关闭";
+    ProjectConfigs => "Configurations of this project", "该项目的配置";
+    Token => "Token", "令牌";
+    TokenHint => "IAM user token; kept in memory only, never stored.", "IAM 用户令牌；仅保存在内存中，从不存储。";
+    ShowToken => "Show token", "显示令牌";
+    HideToken => "Hide token", "隐藏令牌";
+    LoadUsers => "Load users", "加载用户";
+    Users => "Users", "用户";
+    Filter => "Filter", "筛选";
+    FilterPlaceholder => "user ID or name", "用户 ID 或名称";
+    Counts => "{shown} of {all} shown · {loaded} on the server · {added} to add · {renamed} to rename · {deleted} to delete · {after} after",
+        "显示 {shown} / {all} · 服务器上 {loaded} · 待添加 {added} · 待改名 {renamed} · 待删除 {deleted} · 完成后 {after}";
+    DeleteSelected => "Delete selected ({n})", "删除所选（{n}）";
+    SelectAll => "Select all shown users", "选择所有显示的用户";
+    Staged => "Staged", "待提交";
+    Actions => "Actions", "操作";
+    NoUsers => "No users in this configuration.", "此配置中没有用户。";
+    NoMatch => "No user matches the filter.", "没有匹配筛选条件的用户。";
+    ToAdd => "to add", "待添加";
+    RenameFrom => "rename from “{from}”", "由“{from}”改名";
+    ToDelete => "to delete", "待删除";
+    SelectUser => "Select {id}", "选择 {id}";
+    Undo => "Undo", "撤销";
+    Delete => "Delete", "删除";
+    UndoUser => "Undo {id}", "撤销 {id}";
+    DeleteUser => "Delete {id}", "删除 {id}";
+    AddAUser => "Add a user", "添加用户";
+    NewUserId => "New user ID", "新用户 ID";
+    Optional => "Optional.", "可选。";
+    AddUser => "Add user", "添加";
+    StagedForAdding => "Staged {id} for adding.", "已暂存待添加：{id}。";
+    ImportUsers => "Import users", "导入用户";
+    ImportHint => "One user per line: a user ID, optionally followed by a name (comma, tab or semicolon). A header line and quotes are fine.",
+        "每行一个用户：用户 ID，其后可附名称（以逗号、制表符或分号分隔）。可以包含标题行和引号。";
+    PasteUsers => "Paste users", "粘贴用户";
+    ChooseFile => "Or choose a CSV file", "或选择 CSV 文件";
+    ImportSummary => "{n} users ready to stage · {problems} lines with problems", "{n} 个用户可暂存 · {problems} 行有问题";
+    HeaderRecognised => " · header line recognised", " · 已识别标题行";
+    Problems => "Problems", "问题";
+    StageN => "Stage {n} users", "暂存 {n} 个用户";
+    Cancel => "Cancel", "取消";
+    Imported => "Staged {n} imported users; {problems} lines were not imported.", "已暂存 {n} 个导入的用户；{problems} 行未导入。";
+    ReviewApply => "Review and apply", "检查并提交";
+    PlanSummary => "{n} requests: DELETE {deleted} users, ADD {added} users.", "{n} 个请求：DELETE {deleted} 个用户，ADD {added} 个用户。";
+    UsersPerRequest => "Users per request", "每个请求的用户数";
+    TimeLimit => "Time limit per request (seconds)", "每个请求的时限（秒）";
+    RequestN => "Request {i}: {kind} {n} users", "请求 {i}：{kind} {n} 个用户";
+    CurlEquivalent => "curl equivalent", "等效的 curl 命令";
+    ApplyChanges => "Apply changes", "提交更改";
+    Discard => "Discard staged changes", "放弃暂存的更改";
+    Sending => "Sending request {current} of {total}", "正在发送第 {current} / {total} 个请求";
+    Attempt => " (attempt {n})", "（第 {n} 次尝试）";
+    Retrying => "Retrying: {message}", "正在重试：{message}";
+    Paused => "The run is paused. What went through is applied; the rest stays staged.", "已暂停。已成功的更改已生效，其余仍保持暂存。";
+    NewToken => "New token", "新令牌";
+    Resume => "Resume with new token", "使用新令牌继续";
+    StoppedNote => "The run stopped. What did not go through is still staged: fix the cause and apply again.", "已停止。未成功的更改仍保持暂存：排除原因后再次提交。";
+    AllApplied => "All changes applied. The server now matches the intended users.", "所有更改已提交。服务器现在与预期的用户一致。";
+    Differs => "All requests went through, but the server differs in {n} users:", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同：";
+    DiffMissing => "{id}: intended, but not on the server", "{id}：应当存在，但服务器上没有";
+    DiffUnexpected => "{id}: on the server, but not intended", "{id}：服务器上存在，但不应存在";
+    DiffName => "{id}: name “{got}” on the server, “{want}” intended", "{id}：服务器上的名称为“{got}”，预期为“{want}”";
+    Recovered => "Recovered by retrying {n} times:", "经过 {n} 次重试后恢复：";
+    RetryNote => "Request {i} ({kind} {n} users), attempt {attempt}: {message}", "请求 {i}（{kind} {n} 个用户），第 {attempt} 次尝试：{message}";
+    NewTokenFromPage => "A new token came from the page.", "已从页面获得新令牌。";
+    Status => "Status", "状态";
+    ErrorCode => "Error code", "错误码";
+    Message => "Message", "消息";
+    RequestId => "Request ID", "请求 ID";
+    NoResponse => "no response", "无响应";
+    Activity => "Activity ({n} requests)", "活动（{n} 个请求）";
+    ExportJson => "Export JSON", "导出 JSON";
+    Time => "Time", "时间";
+    Kind => "Type", "类型";
+    UserCount => "Users", "用户数";
+    Attempts => "Attempts", "尝试次数";
+    Loaded => "Loaded {n} users.", "已加载 {n} 个用户。";
+    NoticeApplied => "All changes applied; the server matches the intended users.", "所有更改已提交；服务器与预期的用户一致。";
+    NoticeDiffers => "All requests went through, but the server differs in {n} users.", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同。";
+    FieldEmpty => "{field} is empty.", "{field}为空。";
+    FieldTooLong => "{field} is {len} characters long; at most {max} are allowed.", "{field}长度为 {len} 个字符；最多允许 {max} 个。";
+    FieldControl => "{field} contains a control character (such as a line break, tab or NUL) at position {position}.",
+        "{field}在第 {position} 个字符处包含控制字符（如换行符、制表符或 NUL）。";
+    FieldInvisible => "{field} contains an invisible formatting character (U+{code}) at position {position}.",
+        "{field}在第 {position} 个字符处包含不可见的格式字符（U+{code}）。";
+    BaseScheme => "The API base URL must start with https:// or http://, or be left empty to use this page's origin.",
+        "API 基础地址必须以 https:// 或 http:// 开头，或留空以使用本页的源。";
+    BaseNoHost => "The API base URL has no host name.", "API 基础地址缺少主机名。";
+    BaseJunk => "The API base URL must not contain spaces, '?' or '#'.", "API 基础地址不能包含空格、“?”或“#”。";
+    UnknownRegion => "Unknown region '{region}'.", "未知区域“{region}”。";
+    TokenEmpty => "Token is empty: paste an IAM user token (the X-Subject-Token of IAM's token call).",
+        "令牌为空：请粘贴 IAM 用户令牌（IAM 获取令牌接口返回的 X-Subject-Token）。";
+    TokenSpaces => "Token contains spaces or line breaks: paste it again, as one piece.", "令牌包含空格或换行：请完整地重新粘贴。";
+    LineN => "Line {line}: {problem}", "第 {line} 行：{problem}";
+    TooManyColumns => "{found} columns; expected a user ID and an optional user name.", "有 {found} 列；应为用户 ID 及可选的用户名。";
+    UnclosedQuote => "a quote is opened but never closed.", "引号未闭合。";
+    ConflictingDuplicate => "the same user ID as line {first} with another name (\"{name}\" there); line {first} is kept.",
+        "与第 {first} 行的用户 ID 相同但名称不同（该行为“{name}”）；保留第 {first} 行。";
+    Duplicate => "repeats line {first}; imported once.", "与第 {first} 行重复；只导入一次。";
+    NothingStaged => "Nothing is staged: add or delete users first.", "没有暂存的更改：请先添加或删除用户。";
+    OverCapacity => "After this change the configuration would hold {after} users; at most {max} are allowed. Remove {excess} additions or stage {excess} more deletions.",
+        "此更改后配置将包含 {after} 个用户；最多允许 {max} 个。请移除 {excess} 个待添加的用户，或再暂存 {excess} 个删除。";
+    ErrNetwork => "The API could not be reached ({detail}). Check the API base URL and your connection; retrying is safe.",
+        "无法连接 API（{detail}）。请检查 API 基础地址和网络连接；重试是安全的。";
+    ErrTimeout => "No answer from the API within {seconds} seconds. Retrying is safe: adding and deleting users are idempotent.",
+        "API 在 {seconds} 秒内没有响应。重试是安全的：添加和删除用户都是幂等操作。";
+    Err401 => "The token is invalid or expired: paste a new one.", "令牌无效或已过期：请粘贴新的令牌。";
+    Err403 => "Permission denied: the token's user may not manage this configuration. Ask your IAM administrator for Workspace permissions.",
+        "没有权限：该令牌的用户无权管理此配置。请联系 IAM 管理员授予 Workspace 权限。";
+    Err404 => "Not found: check the project ID, the configuration ID and the region.", "未找到：请检查项目 ID、配置 ID 和区域。";
+    Err405 => "The endpoint does not accept this method: check that the API base URL points at the Workspace API or its proxy.",
+        "该接口不接受此方法：请确认 API 基础地址指向 Workspace API 或其代理。";
+    Err413 => "The request is too large for the gateway: use a smaller batch size.", "请求过大，网关拒绝：请减小每个请求的用户数。";
+    Err429 => "Too many requests: the API is throttling. Wait a moment, then retry.", "请求过多：API 正在限流。请稍候再试。";
+    Err400 => "The API refused the request as invalid.", "API 认为请求无效而拒绝。";
+    Err500 => "The service failed internally. Retrying is safe.", "服务内部出错。重试是安全的。";
+    Err5xx => "The service, or a proxy in front of it, is unavailable. Retrying is safe.", "服务或其前面的代理不可用。重试是安全的。";
+    ErrStatus => "Unexpected HTTP status {status}.", "意外的 HTTP 状态码 {status}。";
+    ErrFailed => "The request failed.", "请求失败。";
+    DetailHtml => "The response was an HTML page (from a proxy or load balancer), not an API error.", "响应是一个 HTML 页面（来自代理或负载均衡器），而不是 API 错误。";
+    DetailMalformed => "The error body was cut short or is not valid JSON.", "错误响应体被截断或不是有效的 JSON。";
+    DetailText => "The response said: {text}", "响应内容：{text}";
+    DetailEmpty => "The response had no body.", "响应没有内容。";
+    DetailUnexpected => "unexpected response body: {detail}", "意外的响应内容：{detail}";
+    HttpRequest => "HTTP {status}, request {request}", "HTTP {status}，请求 {request}";
+    Http => "HTTP {status}", "HTTP {status}";
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: T) -> &'static str {
+    key.text(lang)
+}
+
+/// The text of `key` in `lang` with each `{name}` replaced by its value.
+pub fn tf(lang: Lang, key: T, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = key.text(lang).to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_key_is_translated_with_the_same_placeholders() {
+        // Texts that are the same in both languages on purpose.
+        let same = [T::Http];
+        for key in T::ALL {
+            let (en, zh) = (key.text(Lang::En), key.text(Lang::Zh));
+            assert!(
+                !en.trim().is_empty() && !zh.trim().is_empty(),
+                "{key:?} lacks a text"
+            );
+            assert!(same.contains(key) || en != zh, "{key:?} is not translated");
+            assert_eq!(
+                placeholders(en),
+                placeholders(zh),
+                "{key:?} placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_and_formatting() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+        assert_eq!(tf(Lang::Zh, T::StageN, &[("n", &3)]), "暂存 3 个用户");
+        assert_eq!(
+            tf(Lang::En, T::Loaded, &[("n", &1000)]),
+            "Loaded 1000 users."
+        );
+    }
+}
