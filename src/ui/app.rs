@@ -1,6 +1,7 @@
 //! The console's top level: state, side effects (storage, requests, host
 //! events) and layout.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -137,6 +138,11 @@ pub fn app(props: &AppProps) -> Html {
     };
     let console = use_reducer(Console::default);
     let import_button = use_node_ref();
+    let alive = use_memo((), |_| Rc::new(Cell::new(true)));
+    {
+        let alive = alive.clone();
+        use_effect_with((), move |_| move || alive.set(false));
+    }
     let batch = use_state(|| 1000usize);
     let timeout_secs = use_state(|| flows::PATCH_TIMEOUT_SECS);
     let importing = use_state(|| false);
@@ -224,7 +230,9 @@ pub fn app(props: &AppProps) -> Html {
         let table = (*console.table).clone();
         let (batch, timeout_ms) = (*batch, *timeout_secs * 1000);
         let (d, events, tokens, lang) = (dispatcher.clone(), events.clone(), tokens.clone(), *lang);
+        let alive: Rc<Cell<bool>> = (*alive).clone();
         move |c: Connection, typed: Option<String>| {
+            let alive = alive.clone();
             let (table, d, events, tokens) =
                 (table.clone(), d.clone(), events.clone(), tokens.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -243,6 +251,7 @@ pub fn app(props: &AppProps) -> Html {
                             events,
                             tokens,
                             lang,
+                            alive,
                         };
                         flows::apply(cx, table).await;
                     }

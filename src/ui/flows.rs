@@ -2,6 +2,9 @@
 //! configurations, and applying the plan with retries. They only send
 //! requests and dispatch [`Msg`]s; every decision comes from the model.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use futures_util::future::join_all;
 use yew::{Callback, UseReducerDispatcher};
 
@@ -169,6 +172,8 @@ pub struct RunContext {
     pub tokens: Option<TokenSource>,
     /// The language of notes.
     pub lang: Lang,
+    /// Cleared when the console is unmounted: the run then sends nothing more.
+    pub alive: Rc<Cell<bool>>,
 }
 
 /// Sends the plan of `table` in order, retrying what is safe to retry; then
@@ -198,6 +203,9 @@ pub async fn apply(mut cx: RunContext, table: Table) {
         let mut retrying = None;
         let mut renewed = false;
         loop {
+            if !cx.alive.get() {
+                return;
+            }
             dispatch.dispatch(Msg::Run(Run::Sending {
                 current: i + 1,
                 total,
