@@ -79,6 +79,7 @@ window.__until = (cond) => new Promise((resolve) => {
     observers.push(o);
   };
   watch(document);
+  if (window.__root()) { watchingRoot = true; watch(window.__root()); }
   const timer = setInterval(() => {
     const root = window.__root();
     if (root && !watchingRoot) { watchingRoot = true; watch(root); }
