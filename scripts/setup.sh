@@ -40,15 +40,15 @@ have_wasm_std() {
 }
 
 debian_wasm_route() {
-  echo "    rustup could not add wasm32: building std from source with Debian's rustc-web"
+  echo "    Debian route: building std from source with Debian's rustc-web"
   apt_install rustc-web cargo-web rust-web-src lld-22
   local tc="$HOTSPOT_USERS_CACHE/debian-web-toolchain"
   mkdir -p "$tc/bin" "$tc/lib"
   local b
+  # rustc-web and cargo-web install as /usr/bin/{rustc,rustdoc,cargo}; the ones
+  # on PATH may be rustup's proxies, which must not be linked to themselves.
   for b in rustc cargo rustdoc; do
-    local real
-    real="$(ls /usr/bin/${b}-web 2>/dev/null || ls /usr/lib/rust-web/bin/$b 2>/dev/null || command -v "$b")"
-    ln -sf "$real" "$tc/bin/$b"
+    ln -sf "/usr/bin/$b" "$tc/bin/$b"
   done
   rustup toolchain link debian-web "$tc"
   local sysroot
@@ -63,6 +63,11 @@ ENV
 }
 
 wasm_std() {
+  # HOTSPOT_USERS_WASM_ROUTE=debian takes the Debian route even where rustup works.
+  if [[ "${HOTSPOT_USERS_WASM_ROUTE:-}" == debian ]]; then
+    if [[ -f "$HOTSPOT_USERS_CACHE/wasm-env.sh" ]]; then echo "    present (Debian route)"; else debian_wasm_route; fi
+    return
+  fi
   if have_wasm_std; then echo "    present"; return; fi
   if command -v rustup >/dev/null && timeout 300 rustup target add wasm32-unknown-unknown; then
     return

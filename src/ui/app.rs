@@ -6,39 +6,26 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{t, tf, Lang, T};
-use crate::model::connection::{Connection, Ready};
+use crate::i18n::{t, Lang, T};
+use crate::model::connection::Connection;
 use crate::model::export::to_csv;
 use crate::model::table::user_info;
 use crate::model::view::visible_rows;
-use crate::model::{Action, ApiBase, ApiError};
+use crate::model::{Action, ApiBase};
 use crate::ui::activity::ActivityLog;
 use crate::ui::add_user::AddUserForm;
+use crate::ui::apply::{self, RunContext};
 use crate::ui::connection::ConnectionForm;
 use crate::ui::download::download;
-use crate::ui::flows::{self, RunContext};
-use crate::ui::host::{HostEvent, TokenSource};
+use crate::ui::flows;
+use crate::ui::host::{resolve, HostEvent};
 use crate::ui::import_dialog::ImportDialog;
+use crate::ui::loading::loading_status;
 use crate::ui::review::ReviewPanel;
+use crate::ui::startup::{initial_connection, initial_lang, page_origin, Embed};
 use crate::ui::state::{Console, Loading, Msg};
 use crate::ui::storage::{self, SavedConnection};
 use crate::ui::users_table::UsersTable;
-
-/// What an embedding page gave (see `mount`).
-#[derive(Clone, PartialEq)]
-pub struct Embed {
-    /// The host element events are dispatched on.
-    pub host: web_sys::Element,
-    /// The host's token, when it supplies one; the token field is then hidden.
-    pub token: Option<TokenSource>,
-    /// Preset connection fields (empty ones are left to the admin).
-    pub connection: Connection,
-    /// `en` or `zh-CN`.
-    pub lang: Option<String>,
-    /// Remember the connection fields (never the token) in local storage:
-    /// for the stand-alone page; embedded instances leave it to the host.
-    pub remember: bool,
-}
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -46,81 +33,6 @@ pub struct AppProps {
     /// Set when a host page mounted the console.
     #[prop_or_default]
     pub embed: Option<Embed>,
-}
-
-fn page_origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
-}
-
-fn initial_connection(embed: Option<&Embed>) -> Connection {
-    let remember = embed.is_none_or(|e| e.remember);
-    let saved = if remember {
-        storage::load_connection()
-    } else {
-        SavedConnection::default()
-    };
-    let preset = embed.map(|e| e.connection.clone()).unwrap_or_default();
-    let pick = |preset: String, saved: String| if preset.is_empty() { saved } else { preset };
-    Connection {
-        base: pick(preset.base, saved.base),
-        region: pick(preset.region, saved.region),
-        project: pick(preset.project, saved.project),
-        config: pick(preset.config, saved.config),
-        token: String::new(),
-    }
-}
-
-/// The connection with a token: typed, or from the host page.
-async fn resolve(
-    connection: Connection,
-    tokens: Option<TokenSource>,
-) -> Result<Option<Ready>, ApiError> {
-    Ok(match tokens {
-        Some(source) => {
-            let token: String = source.token().await?;
-            connection.ready_with(&token)
-        }
-        None => connection.ready(),
-    })
-}
-
-/// The language asked for by the host, else the browser's.
-fn initial_lang(embed: Option<&Embed>) -> Lang {
-    let browser = || web_sys::window().and_then(|w| w.navigator().language());
-    embed
-        .and_then(|e| e.lang.clone())
-        .or_else(browser)
-        .map_or(Lang::En, |tag| Lang::from_tag(&tag))
-}
-
-fn loading_status(loading: &Loading, lang: Lang) -> Html {
-    match loading {
-        Loading::Idle => html! {
-            <p class="hu-hint">{ t(lang, T::IdleHint) }</p>
-        },
-        Loading::Busy { received, total } => html! {
-            <div class="hu-progress" role="status">
-                <progress max={total.map(|t| t.to_string())} value={received.to_string()}></progress>
-                <span>{ match total {
-                    Some(total) => tf(lang, T::LoadingOf, &[("received", received), ("total", total)]),
-                    None => tf(lang, T::Loading, &[("received", received)]),
-                } }</span>
-            </div>
-        },
-        Loading::Done => html! {},
-        Loading::Failed(e) => html! {
-            <div class="hu-error-box" role="alert">
-                <p><strong>{ e.headline_in(lang) }</strong></p>
-                <p>{ e.detail_in(lang).unwrap_or_default() }</p>
-                <p class="hu-hint">{ tf(lang, T::StatusLine, &[
-                    ("status", &e.status.map_or("—".into(), |s| s.to_string())),
-                    ("request", &e.request_id.clone().unwrap_or_else(|| "—".into())),
-                ]) }</p>
-            </div>
-        },
-    }
 }
 
 /// The console.
@@ -144,7 +56,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| move || alive.set(false));
     }
     let batch = use_state(|| 1000usize);
-    let timeout_secs = use_state(|| flows::PATCH_TIMEOUT_SECS);
+    let timeout_secs = use_state(|| apply::PATCH_TIMEOUT_SECS);
     let importing = use_state(|| false);
     let dispatcher = console.dispatcher();
     let on_msg = {
@@ -253,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
                             lang,
                             alive,
                         };
-                        flows::apply(cx, table).await;
+                        apply::apply(cx, table).await;
                     }
                     Ok(None) => {}
                     Err(e) => d.dispatch(Msg::Run(crate::ui::state::Run::Stopped(e))),

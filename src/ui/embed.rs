@@ -10,8 +10,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::connection::Connection;
-use crate::ui::app::{App, AppProps, Embed};
+use crate::ui::app::{App, AppProps};
 use crate::ui::host::TokenSource;
+use crate::ui::startup::Embed;
 
 /// The console's stylesheet, adopted by every instance's shadow root (a
 /// constructed stylesheet: no `<style>` element, nothing for the CSP to block).

@@ -1,34 +1,30 @@
-//! The console's request flows: loading every page of users, listing
-//! configurations, and applying the plan with retries. They only send
-//! requests and dispatch [`Msg`]s; every decision comes from the model.
-
-use std::cell::Cell;
-use std::rc::Rc;
+//! Reading from the API: every page of users (restoring staged work) and the
+//! project's configurations. Flows only send requests and dispatch [`Msg`]s;
+//! every decision comes from the model.
 
 use futures_util::future::join_all;
 use yew::{Callback, UseReducerDispatcher};
 
-use crate::i18n::{t, tf, Lang, T};
 use crate::model::activity::LogEntry;
 use crate::model::connection::Ready;
-use crate::model::retry::{self, Next};
-use crate::model::table::differences;
 use crate::model::{
-    plan, Action, ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse,
-    ListNonMigrationUsersResponse, Page, ProjectId, Table, UpdateType, UserInfo,
+    ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse,
+    ListNonMigrationUsersResponse, Page, ProjectId, Table, UserInfo,
 };
 use crate::ui::api;
-use crate::ui::host::{Applied, HostEvent, TokenSource};
-use crate::ui::state::{Console, Msg, Run};
+use crate::ui::host::HostEvent;
+use crate::ui::state::{Console, Msg};
 use crate::ui::storage;
 
-type Dispatch = UseReducerDispatcher<Console>;
+/// Where flows send their state changes.
+pub type Dispatch = UseReducerDispatcher<Console>;
 
 fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-fn log(
+/// Adds a request to the activity log.
+pub fn log(
     dispatch: &Dispatch,
     kind: &str,
     users: usize,
@@ -83,7 +79,7 @@ async fn fetch_page(
 /// Every user of the configuration, 100 a page. When the first page tells
 /// the total, the other pages are requested a few at a time; without a
 /// total, pages are read one after another until a short one.
-async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserInfo>, ApiError> {
+pub async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserInfo>, ApiError> {
     let first = fetch_page(ready, dispatch, Page::first()).await?;
     let total = first.total_count;
     let mut full = first.non_migrate_users.len() as u32 == Page::first().limit;
@@ -154,152 +150,3 @@ pub async fn list_configs(
         page = page.next();
     }
 }
-
-/// What a run needs besides the plan.
-pub struct RunContext {
-    /// Requests go here, with this token (replaced after a 401 when a
-    /// provider gives a new one).
-    pub ready: Ready,
-    /// Users per request.
-    pub batch: usize,
-    /// Time limit of one request.
-    pub timeout_ms: u32,
-    /// State updates.
-    pub dispatch: Dispatch,
-    /// Events for the host page.
-    pub events: Callback<HostEvent>,
-    /// The host's token provider, asked again after a 401.
-    pub tokens: Option<TokenSource>,
-    /// The language of notes.
-    pub lang: Lang,
-    /// Cleared when the console is unmounted: the run then sends nothing more.
-    pub alive: Rc<Cell<bool>>,
-}
-
-/// Sends the plan of `table` in order, retrying what is safe to retry; then
-/// re-reads the server and compares it with the intended users.
-pub async fn apply(mut cx: RunContext, table: Table) {
-    let dispatch = cx.dispatch.clone();
-    let intended = table.target();
-    let plan = match plan(&table, cx.batch) {
-        Ok(p) => p,
-        Err(e) => {
-            dispatch.dispatch(Msg::Notice(e.message_in(cx.lang)));
-            return;
-        }
-    };
-    let url = cx
-        .ready
-        .base
-        .non_migration_users(&cx.ready.project, &cx.ready.config);
-    let total = plan.requests.len();
-    let (added, deleted) = (plan.users(UpdateType::Add), plan.users(UpdateType::Delete));
-    let mut request_ids = Vec::new();
-    dispatch.dispatch(Msg::RunStarted);
-    for (i, request) in plan.requests.into_iter().enumerate() {
-        let kind = request.update_type.as_str();
-        let users = request.non_migrate_users.len();
-        let mut attempt = 1;
-        let mut retrying = None;
-        let mut renewed = false;
-        loop {
-            if !cx.alive.get() {
-                return;
-            }
-            dispatch.dispatch(Msg::Run(Run::Sending {
-                current: i + 1,
-                total,
-                attempt,
-                retrying: retrying.clone(),
-            }));
-            match api::patch_json(&url, &cx.ready.token, &request, cx.timeout_ms).await {
-                Ok(reply) => {
-                    log(
-                        &dispatch,
-                        kind,
-                        users,
-                        attempt,
-                        Ok(reply.request_id.clone()),
-                    );
-                    request_ids.extend(reply.request_id);
-                    dispatch.dispatch(Msg::Table(Action::Applied {
-                        update_type: request.update_type,
-                        users: request.non_migrate_users,
-                    }));
-                    break;
-                }
-                Err(e) => {
-                    // What the run recovered from, for the list shown after it.
-                    let note = |message: &str| {
-                        let args: [(&str, &dyn std::fmt::Display); 5] = [
-                            ("i", &(i + 1)),
-                            ("kind", &kind),
-                            ("n", &users),
-                            ("attempt", &attempt),
-                            ("message", &message),
-                        ];
-                        tf(cx.lang, T::RetryNote, &args)
-                    };
-                    match retry::next(&e, attempt, js_sys::Math::random()) {
-                        Next::RetryAfter(ms) => {
-                            dispatch.dispatch(Msg::Retried(note(&e.message_in(cx.lang))));
-                            gloo_timers::future::TimeoutFuture::new(ms as u32).await;
-                            attempt += 1;
-                            retrying = Some(e);
-                        }
-                        Next::NeedToken => {
-                            cx.events.emit(HostEvent::TokenRequired);
-                            // A provider may have a fresh token: ask it once per request.
-                            if let (Some(tokens), false) = (&cx.tokens, renewed) {
-                                renewed = true;
-                                if let Ok(token) = tokens.token().await {
-                                    if token != cx.ready.token {
-                                        let message = format!(
-                                            "{} {}",
-                                            e.headline_in(cx.lang),
-                                            t(cx.lang, T::NewTokenFromPage)
-                                        );
-                                        dispatch.dispatch(Msg::Retried(note(&message)));
-                                        cx.ready.token = token;
-                                        attempt += 1;
-                                        continue;
-                                    }
-                                }
-                            }
-                            log(&dispatch, kind, users, attempt, Err(&e));
-                            dispatch.dispatch(Msg::Run(Run::NeedsToken(e)));
-                            return;
-                        }
-                        Next::Stop => {
-                            log(&dispatch, kind, users, attempt, Err(&e));
-                            cx.events.emit(HostEvent::error(&e));
-                            dispatch.dispatch(Msg::Run(Run::Stopped(e)));
-                            return;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    match fetch_users(&cx.ready, &dispatch).await {
-        Ok(server) => {
-            let diffs = differences(&intended, &server);
-            cx.events.emit(HostEvent::Applied(Applied {
-                added,
-                deleted,
-                request_ids,
-                differences: diffs.len(),
-            }));
-            dispatch.dispatch(Msg::Table(Action::Loaded(server)));
-            dispatch.dispatch(Msg::Run(Run::Verified(diffs)));
-        }
-        Err(e) => {
-            cx.events.emit(HostEvent::error(&e));
-            dispatch.dispatch(Msg::Run(Run::Stopped(e)));
-        }
-    }
-}
-
-/// The default time limit of one PATCH, in seconds: past the gateway's own
-/// 30-second limit, so a slow backend shows up as the gateway's 504.
-pub const PATCH_TIMEOUT_SECS: u32 = 35;

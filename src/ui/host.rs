@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::connection::{Connection, Ready};
 use crate::model::ApiError;
 
 /// Where tokens come from when the host supplies them.
@@ -121,4 +122,18 @@ impl HostEvent {
             let _ = host.dispatch_event(&event);
         }
     }
+}
+
+/// The connection with a token: typed, or from the host page.
+pub async fn resolve(
+    connection: Connection,
+    tokens: Option<TokenSource>,
+) -> Result<Option<Ready>, ApiError> {
+    Ok(match tokens {
+        Some(source) => {
+            let token: String = source.token().await?;
+            connection.ready_with(&token)
+        }
+        None => connection.ready(),
+    })
 }

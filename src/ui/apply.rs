@@ -1,0 +1,166 @@
+//! Applying the plan: requests in order, retries with backoff, a pause for a
+//! new token on 401, then a re-read of the server and a comparison.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::Callback;
+
+use crate::i18n::{t, tf, Lang, T};
+use crate::model::connection::Ready;
+use crate::model::retry::{self, Next};
+use crate::model::table::differences;
+use crate::model::{plan, Action, Table, UpdateType};
+use crate::ui::api;
+use crate::ui::flows::{fetch_users, log, Dispatch};
+use crate::ui::host::{Applied, HostEvent, TokenSource};
+use crate::ui::state::{Msg, Run};
+
+/// What a run needs besides the plan.
+pub struct RunContext {
+    /// Requests go here, with this token (replaced after a 401 when a
+    /// provider gives a new one).
+    pub ready: Ready,
+    /// Users per request.
+    pub batch: usize,
+    /// Time limit of one request.
+    pub timeout_ms: u32,
+    /// State updates.
+    pub dispatch: Dispatch,
+    /// Events for the host page.
+    pub events: Callback<HostEvent>,
+    /// The host's token provider, asked again after a 401.
+    pub tokens: Option<TokenSource>,
+    /// The language of notes.
+    pub lang: Lang,
+    /// Cleared when the console is unmounted: the run then sends nothing more.
+    pub alive: Rc<Cell<bool>>,
+}
+
+/// Sends the plan of `table` in order, retrying what is safe to retry; then
+/// re-reads the server and compares it with the intended users.
+pub async fn apply(mut cx: RunContext, table: Table) {
+    let dispatch = cx.dispatch.clone();
+    let intended = table.target();
+    let plan = match plan(&table, cx.batch) {
+        Ok(p) => p,
+        Err(e) => {
+            dispatch.dispatch(Msg::Notice(e.message_in(cx.lang)));
+            return;
+        }
+    };
+    let url = cx
+        .ready
+        .base
+        .non_migration_users(&cx.ready.project, &cx.ready.config);
+    let total = plan.requests.len();
+    let (added, deleted) = (plan.users(UpdateType::Add), plan.users(UpdateType::Delete));
+    let mut request_ids = Vec::new();
+    dispatch.dispatch(Msg::RunStarted);
+    for (i, request) in plan.requests.into_iter().enumerate() {
+        let kind = request.update_type.as_str();
+        let users = request.non_migrate_users.len();
+        let mut attempt = 1;
+        let mut retrying = None;
+        let mut renewed = false;
+        loop {
+            if !cx.alive.get() {
+                return;
+            }
+            dispatch.dispatch(Msg::Run(Run::Sending {
+                current: i + 1,
+                total,
+                attempt,
+                retrying: retrying.clone(),
+            }));
+            match api::patch_json(&url, &cx.ready.token, &request, cx.timeout_ms).await {
+                Ok(reply) => {
+                    log(
+                        &dispatch,
+                        kind,
+                        users,
+                        attempt,
+                        Ok(reply.request_id.clone()),
+                    );
+                    request_ids.extend(reply.request_id);
+                    dispatch.dispatch(Msg::Table(Action::Applied {
+                        update_type: request.update_type,
+                        users: request.non_migrate_users,
+                    }));
+                    break;
+                }
+                Err(e) => {
+                    // What the run recovered from, for the list shown after it.
+                    let note = |message: &str| {
+                        let args: [(&str, &dyn std::fmt::Display); 5] = [
+                            ("i", &(i + 1)),
+                            ("kind", &kind),
+                            ("n", &users),
+                            ("attempt", &attempt),
+                            ("message", &message),
+                        ];
+                        tf(cx.lang, T::RetryNote, &args)
+                    };
+                    match retry::next(&e, attempt, js_sys::Math::random()) {
+                        Next::RetryAfter(ms) => {
+                            dispatch.dispatch(Msg::Retried(note(&e.message_in(cx.lang))));
+                            gloo_timers::future::TimeoutFuture::new(ms as u32).await;
+                            attempt += 1;
+                            retrying = Some(e);
+                        }
+                        Next::NeedToken => {
+                            cx.events.emit(HostEvent::TokenRequired);
+                            // A provider may have a fresh token: ask it once per request.
+                            if let (Some(tokens), false) = (&cx.tokens, renewed) {
+                                renewed = true;
+                                if let Ok(token) = tokens.token().await {
+                                    if token != cx.ready.token {
+                                        let message = format!(
+                                            "{} {}",
+                                            e.headline_in(cx.lang),
+                                            t(cx.lang, T::NewTokenFromPage)
+                                        );
+                                        dispatch.dispatch(Msg::Retried(note(&message)));
+                                        cx.ready.token = token;
+                                        attempt += 1;
+                                        continue;
+                                    }
+                                }
+                            }
+                            log(&dispatch, kind, users, attempt, Err(&e));
+                            dispatch.dispatch(Msg::Run(Run::NeedsToken(e)));
+                            return;
+                        }
+                        Next::Stop => {
+                            log(&dispatch, kind, users, attempt, Err(&e));
+                            cx.events.emit(HostEvent::error(&e));
+                            dispatch.dispatch(Msg::Run(Run::Stopped(e)));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    match fetch_users(&cx.ready, &dispatch).await {
+        Ok(server) => {
+            let diffs = differences(&intended, &server);
+            cx.events.emit(HostEvent::Applied(Applied {
+                added,
+                deleted,
+                request_ids,
+                differences: diffs.len(),
+            }));
+            dispatch.dispatch(Msg::Table(Action::Loaded(server)));
+            dispatch.dispatch(Msg::Run(Run::Verified(diffs)));
+        }
+        Err(e) => {
+            cx.events.emit(HostEvent::error(&e));
+            dispatch.dispatch(Msg::Run(Run::Stopped(e)));
+        }
+    }
+}
+
+/// The default time limit of one PATCH, in seconds: past the gateway's own
+/// 30-second limit, so a slow backend shows up as the gateway's 504.
+pub const PATCH_TIMEOUT_SECS: u32 = 35;

@@ -1,0 +1,57 @@
+//! What a console starts from: the host page's embedding options, the
+//! remembered connection fields and the language.
+
+use crate::i18n::Lang;
+use crate::model::connection::Connection;
+use crate::ui::host::TokenSource;
+use crate::ui::storage::{self, SavedConnection};
+
+/// What an embedding page gave (see `mount`).
+#[derive(Clone, PartialEq)]
+pub struct Embed {
+    /// The host element events are dispatched on.
+    pub host: web_sys::Element,
+    /// The host's token, when it supplies one; the token field is then hidden.
+    pub token: Option<TokenSource>,
+    /// Preset connection fields (empty ones are left to the admin).
+    pub connection: Connection,
+    /// `en` or `zh-CN`.
+    pub lang: Option<String>,
+    /// Remember the connection fields (never the token) in local storage:
+    /// for the stand-alone page; embedded instances leave it to the host.
+    pub remember: bool,
+}
+
+/// This page's origin, the API base when none is set.
+pub fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+pub fn initial_connection(embed: Option<&Embed>) -> Connection {
+    let remember = embed.is_none_or(|e| e.remember);
+    let saved = if remember {
+        storage::load_connection()
+    } else {
+        SavedConnection::default()
+    };
+    let preset = embed.map(|e| e.connection.clone()).unwrap_or_default();
+    let pick = |preset: String, saved: String| if preset.is_empty() { saved } else { preset };
+    Connection {
+        base: pick(preset.base, saved.base),
+        region: pick(preset.region, saved.region),
+        project: pick(preset.project, saved.project),
+        config: pick(preset.config, saved.config),
+        token: String::new(),
+    }
+}
+
+/// The language asked for by the host, else the browser's.
+pub fn initial_lang(embed: Option<&Embed>) -> Lang {
+    let browser = || web_sys::window().and_then(|w| w.navigator().language());
+    embed
+        .and_then(|e| e.lang.clone())
+        .or_else(browser)
+        .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+}
