@@ -1,6 +1,8 @@
 //! Contract tests: a sandbox in-process on an ephemeral port, checked over
 //! real HTTP for every status code, body shape, rule and fault mode.
 
+mod common;
+
 use std::time::Duration;
 
 use hotspot_users::model::{
@@ -79,20 +81,11 @@ impl Sbx {
     }
 
     async fn all_users(&self, config: &str) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        loop {
-            let url = format!("{}?offset={}&limit=100", self.users_url(config), out.len());
-            let page: ListNonMigrationUsersResponse = self.get(&url).await.json().await.unwrap();
-            let n = page.non_migrate_users.len();
-            out.extend(
-                page.non_migrate_users
-                    .into_iter()
-                    .map(|u| (u.id().to_string(), u.name().to_string())),
-            );
-            if n < 100 {
-                return out;
-            }
-        }
+        common::all_users(&self.http, &self.users_url(config), TOKEN).await
+    }
+
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> T {
+        common::json(self.http.get(url).header("X-Auth-Token", TOKEN)).await
     }
 
     async fn faults(&self, settings: FaultSettings) {
@@ -137,34 +130,23 @@ async fn list_users_pages_filters_and_counts() {
     let all = s.all_users(DEMO_CONFIG_LARGE).await;
     assert_eq!(all.len(), DEMO_LARGE_USERS);
     let page: ListNonMigrationUsersResponse = s
-        .get(&format!(
+        .get_json(&format!(
             "{}?offset=300&limit=100",
             s.users_url(DEMO_CONFIG_LARGE)
         ))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(page.total_count, Some(DEMO_LARGE_USERS as u32));
     assert_eq!(page.non_migrate_users.len(), DEMO_LARGE_USERS - 300);
-    let default: ListNonMigrationUsersResponse = s
-        .get(&s.users_url(DEMO_CONFIG_LARGE))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let default: ListNonMigrationUsersResponse = s.get_json(&s.users_url(DEMO_CONFIG_LARGE)).await;
     assert_eq!(default.non_migrate_users.len(), 10, "limit defaults to 10");
     let wanted = all.iter().filter(|(_, n)| n.contains("alice")).count();
     assert!(wanted > 0);
     let filtered: ListNonMigrationUsersResponse = s
-        .get(&format!(
+        .get_json(&format!(
             "{}?user_name=ALICE&limit=100",
             s.users_url(DEMO_CONFIG_LARGE)
         ))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(filtered.total_count, Some(wanted as u32));
     assert!(filtered
         .non_migrate_users
@@ -326,12 +308,7 @@ async fn a_config_never_passes_1000_users() {
 async fn config_operations() {
     let s = Sbx::start().await;
     let configs = format!("{}/v1/{DEMO_PROJECT}/hotspot-session-config", s.base);
-    let list: ListHotspotSessionConfigResponse = s
-        .get(&format!("{configs}?limit=100"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let list: ListHotspotSessionConfigResponse = s.get_json(&format!("{configs}?limit=100")).await;
     assert_eq!(list.items.len(), 2);
     let created: Value = s
         .send(
@@ -371,12 +348,8 @@ async fn config_operations() {
         "101",
     )
     .await;
-    let page: ListHotspotSessionConfigResponse = s
-        .get(&format!("{configs}?offset=2&limit=1"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let page: ListHotspotSessionConfigResponse =
+        s.get_json(&format!("{configs}?offset=2&limit=1")).await;
     assert_eq!(page.items.len(), 1);
 }
 

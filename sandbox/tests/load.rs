@@ -6,12 +6,14 @@
 //! `SANDBOX_LOAD_SECONDS` sets the duration: 3 s in the test command, 30 s
 //! for the long form (`SANDBOX_LOAD_SECONDS=30 cargo test -p sandbox --test load`).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hotspot_users::model::{ListNonMigrationUsersResponse, UpdateType};
+use hotspot_users::model::UpdateType;
 use sandbox::seed::{DEMO_CONFIG_SMALL, DEMO_PROJECT};
 use sandbox::{JournalEntry, Settings};
 use serde_json::json;
@@ -23,27 +25,10 @@ const TOKEN: &str = "load-token";
 const SECRET: &str = "load-secret";
 
 async fn all_users(http: &reqwest::Client, url: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    loop {
-        let page: ListNonMigrationUsersResponse = http
-            .get(format!("{url}?offset={}&limit=100", out.len()))
-            .header("X-Auth-Token", TOKEN)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let n = page.non_migrate_users.len();
-        out.extend(
-            page.non_migrate_users
-                .into_iter()
-                .map(|u| (u.id().to_string(), u.name().to_string())),
-        );
-        if n < 100 {
-            return out;
-        }
-    }
+    common::all_users(http, url, TOKEN)
+        .await
+        .into_iter()
+        .collect()
 }
 
 /// A small deterministic generator per client.
@@ -101,15 +86,11 @@ async fn concurrent_updates_equal_their_sequential_replay() {
     for c in clients {
         c.await.unwrap();
     }
-    let journal: Vec<JournalEntry> = http
-        .get(format!("http://{addr}/__admin/journal"))
-        .header("X-Admin-Secret", SECRET)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let journal: Vec<JournalEntry> = common::json(
+        http.get(format!("http://{addr}/__admin/journal"))
+            .header("X-Admin-Secret", SECRET),
+    )
+    .await;
     let accepted = accepted.load(Ordering::Relaxed);
     assert!(
         accepted >= CLIENTS,
