@@ -107,8 +107,9 @@ async fn main() -> std::io::Result<()> {
         seed::DEMO_CONFIG_SMALL
     );
     println!("  token:       {}", token_list.join(", "));
-    if state.settings.dist.is_none() {
-        println!("  (no --dist: only the API is served)");
+    match &state.settings.dist {
+        Some(_) => println!("  examples:    http://{addr}/examples/portal.html, http://{addr}/examples/hostile-host.html"),
+        None => println!("  (no --dist: only the API is served)"),
     }
     sandbox::serve(listener, state, async {
         let _ = tokio::signal::ctrl_c().await;
