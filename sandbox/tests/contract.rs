@@ -404,6 +404,19 @@ async fn every_response_has_a_request_id_and_the_console_gets_security_headers()
     assert_eq!(page.headers()["referrer-policy"], "no-referrer");
 }
 
+/// `fault` on the second PATCH only.
+fn on_second_patch(fault: Fault) -> FaultSettings {
+    FaultSettings {
+        queue: vec![QueuedFault {
+            fault,
+            method: Some("PATCH".into()),
+            skip: 1,
+            times: 1,
+        }],
+        ..Default::default()
+    }
+}
+
 fn queued(fault: Fault, times: u32) -> FaultSettings {
     FaultSettings {
         queue: vec![QueuedFault {
@@ -477,18 +490,10 @@ async fn status_faults_have_their_shapes() {
 #[tokio::test]
 async fn only_matching_methods_and_skips() {
     let s = Sbx::start().await;
-    s.faults(FaultSettings {
-        queue: vec![QueuedFault {
-            fault: Fault::Status {
-                status: 500,
-                retry_after: None,
-            },
-            method: Some("PATCH".into()),
-            skip: 1,
-            times: 1,
-        }],
-        ..Default::default()
-    })
+    s.faults(on_second_patch(Fault::Status {
+        status: 500,
+        retry_after: None,
+    }))
     .await;
     let add =
         json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "a", "user_name": "b"}]});
@@ -572,17 +577,9 @@ async fn latency_outlasts_a_short_client_timeout() {
 #[tokio::test]
 async fn revoking_a_token_mid_run() {
     let s = Sbx::start().await;
-    s.faults(FaultSettings {
-        queue: vec![QueuedFault {
-            fault: Fault::RevokeToken {
-                token: TOKEN.into(),
-            },
-            method: Some("PATCH".into()),
-            skip: 1,
-            times: 1,
-        }],
-        ..Default::default()
-    })
+    s.faults(on_second_patch(Fault::RevokeToken {
+        token: TOKEN.into(),
+    }))
     .await;
     let add =
         json!({"update_type": "ADD", "non_migrate_users": [{"user_id": "a", "user_name": "b"}]});
