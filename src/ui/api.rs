@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use gloo_timers::callback::Timeout;
 use serde::de::DeserializeOwned;
@@ -11,6 +12,7 @@ use serde::Serialize;
 use web_sys::AbortController;
 
 use crate::model::ApiError;
+use crate::ui::lifetime::Lifetime;
 
 /// Default time limit for one request.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -47,9 +49,18 @@ async fn send(
     token: &str,
     body: Option<String>,
     timeout_ms: u32,
+    lifetime: &Lifetime,
 ) -> Result<Raw, ApiError> {
+    if lifetime.is_over() {
+        return Err(ApiError::network("the console was closed"));
+    }
     let controller = AbortController::new()
         .map_err(|_| ApiError::network("the browser refused to create an AbortController"))?;
+    // Unmounting the console aborts the request; the listener goes with it.
+    let _on_end = {
+        let controller = controller.clone();
+        EventListener::once(&lifetime.signal(), "abort", move |_| controller.abort())
+    };
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {
         let controller = controller.clone();
@@ -95,8 +106,12 @@ pub struct Reply<T> {
 }
 
 /// `GET url`, decoding the JSON body.
-pub async fn get_json<T: DeserializeOwned>(url: &str, token: &str) -> Result<Reply<T>, ApiError> {
-    let raw = send(Request::get(url), token, None, DEFAULT_TIMEOUT_MS).await?;
+pub async fn get_json<T: DeserializeOwned>(
+    url: &str,
+    token: &str,
+    lifetime: &Lifetime,
+) -> Result<Reply<T>, ApiError> {
+    let raw = send(Request::get(url), token, None, DEFAULT_TIMEOUT_MS, lifetime).await?;
     raw.check()?;
     let body = serde_json::from_slice(&raw.bytes).map_err(|e| {
         ApiError::undecodable(raw.status, raw.request_id.as_deref(), &e.to_string())
@@ -113,9 +128,10 @@ pub async fn patch_json<B: Serialize>(
     token: &str,
     body: &B,
     timeout_ms: u32,
+    lifetime: &Lifetime,
 ) -> Result<Reply<()>, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
-    let raw = send(Request::patch(url), token, Some(json), timeout_ms).await?;
+    let raw = send(Request::patch(url), token, Some(json), timeout_ms, lifetime).await?;
     raw.check()?;
     Ok(Reply {
         body: (),

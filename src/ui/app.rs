@@ -1,7 +1,6 @@
 //! The console's top level: state, side effects (storage, requests, host
 //! events) and layout.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -20,6 +19,7 @@ use crate::ui::download::download;
 use crate::ui::flows;
 use crate::ui::host::{resolve, HostEvent};
 use crate::ui::import_dialog::ImportDialog;
+use crate::ui::lifetime::Lifetime;
 use crate::ui::loading::loading_status;
 use crate::ui::review::ReviewPanel;
 use crate::ui::startup::{initial_connection, initial_lang, page_origin, Embed};
@@ -50,10 +50,10 @@ pub fn app(props: &AppProps) -> Html {
     };
     let console = use_reducer(Console::default);
     let import_button = use_node_ref();
-    let alive = use_memo((), |_| Rc::new(Cell::new(true)));
+    let lifetime = use_memo((), |_| Lifetime::new());
     {
-        let alive = alive.clone();
-        use_effect_with((), move |_| move || alive.set(false));
+        let lifetime = lifetime.clone();
+        use_effect_with((), move |_| move || lifetime.end());
     }
     let batch = use_state(|| 1000usize);
     let timeout_secs = use_state(|| apply::PATCH_TIMEOUT_SECS);
@@ -127,11 +127,13 @@ pub fn app(props: &AppProps) -> Html {
             dispatcher.clone(),
             events.clone(),
         );
+        let lifetime = (*lifetime).clone();
         Callback::from(move |_| {
             let (c, tokens, d, events) = (c.clone(), tokens.clone(), d.clone(), events.clone());
+            let lifetime = lifetime.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match resolve(c, tokens).await {
-                    Ok(Some(ready)) => flows::load(ready, d, events).await,
+                    Ok(Some(ready)) => flows::load(ready, d, events, lifetime).await,
                     Ok(None) => {}
                     Err(e) => d.dispatch(Msg::LoadFailed(e)),
                 }
@@ -142,9 +144,9 @@ pub fn app(props: &AppProps) -> Html {
         let table = (*console.table).clone();
         let (batch, timeout_ms) = (*batch, *timeout_secs * 1000);
         let (d, events, tokens, lang) = (dispatcher.clone(), events.clone(), tokens.clone(), *lang);
-        let alive: Rc<Cell<bool>> = (*alive).clone();
+        let lifetime = (*lifetime).clone();
         move |c: Connection, typed: Option<String>| {
-            let alive = alive.clone();
+            let lifetime = lifetime.clone();
             let (table, d, events, tokens) =
                 (table.clone(), d.clone(), events.clone(), tokens.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -163,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
                             events,
                             tokens,
                             lang,
-                            alive,
+                            lifetime,
                         };
                         apply::apply(cx, table).await;
                     }
@@ -230,6 +232,7 @@ pub fn app(props: &AppProps) -> Html {
     let lang = *lang;
     html! {
         <ContextProvider<Lang> context={lang}>
+        <ContextProvider<Lifetime> context={(*lifetime).clone()}>
         <div class="hu" lang={lang.tag()}>
             <header class="hu-header">
                 <div>
@@ -269,6 +272,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             <ActivityLog entries={console.log.clone()} />
         </div>
+        </ContextProvider<Lifetime>>
         </ContextProvider<Lang>>
     }
 }

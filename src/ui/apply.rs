@@ -1,9 +1,6 @@
 //! Applying the plan: requests in order, retries with backoff, a pause for a
 //! new token on 401, then a re-read of the server and a comparison.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use yew::Callback;
 
 use crate::i18n::{t, tf, Lang, T};
@@ -14,6 +11,7 @@ use crate::model::{plan, Action, Table, UpdateType};
 use crate::ui::api;
 use crate::ui::flows::{fetch_users, log, Dispatch};
 use crate::ui::host::{Applied, HostEvent, TokenSource};
+use crate::ui::lifetime::Lifetime;
 use crate::ui::state::{Msg, Run};
 
 /// What a run needs besides the plan.
@@ -33,8 +31,8 @@ pub struct RunContext {
     pub tokens: Option<TokenSource>,
     /// The language of notes.
     pub lang: Lang,
-    /// Cleared when the console is unmounted: the run then sends nothing more.
-    pub alive: Rc<Cell<bool>>,
+    /// Ends when the console is unmounted: the run then sends nothing more.
+    pub lifetime: Lifetime,
 }
 
 /// Sends the plan of `table` in order, retrying what is safe to retry; then
@@ -64,7 +62,7 @@ pub async fn apply(mut cx: RunContext, table: Table) {
         let mut retrying = None;
         let mut renewed = false;
         loop {
-            if !cx.alive.get() {
+            if cx.lifetime.is_over() {
                 return;
             }
             dispatch.dispatch(Msg::Run(Run::Sending {
@@ -73,7 +71,9 @@ pub async fn apply(mut cx: RunContext, table: Table) {
                 attempt,
                 retrying: retrying.clone(),
             }));
-            match api::patch_json(&url, &cx.ready.token, &request, cx.timeout_ms).await {
+            match api::patch_json(&url, &cx.ready.token, &request, cx.timeout_ms, &cx.lifetime)
+                .await
+            {
                 Ok(reply) => {
                     log(
                         &dispatch,
@@ -102,6 +102,8 @@ pub async fn apply(mut cx: RunContext, table: Table) {
                         tf(cx.lang, T::RetryNote, &args)
                     };
                     match retry::next(&e, attempt, js_sys::Math::random()) {
+                        // A closed console neither waits nor retries.
+                        _ if cx.lifetime.is_over() => return,
                         Next::RetryAfter(ms) => {
                             dispatch.dispatch(Msg::Retried(note(&e.message_in(cx.lang))));
                             gloo_timers::future::TimeoutFuture::new(ms as u32).await;
@@ -142,7 +144,7 @@ pub async fn apply(mut cx: RunContext, table: Table) {
             }
         }
     }
-    match fetch_users(&cx.ready, &dispatch).await {
+    match fetch_users(&cx.ready, &dispatch, &cx.lifetime).await {
         Ok(server) => {
             let diffs = differences(&intended, &server);
             cx.events.emit(HostEvent::Applied(Applied {

@@ -10,6 +10,7 @@ use crate::model::{ApiError, HotspotSessionMigrationConfig};
 use crate::ui::field::TextField;
 use crate::ui::flows;
 use crate::ui::host::TokenSource;
+use crate::ui::lifetime::Lifetime;
 use crate::ui::use_lang;
 
 /// Props of [`ConnectionForm`].
@@ -64,6 +65,7 @@ fn config_label(c: &HotspotSessionMigrationConfig, lang: Lang) -> String {
 #[function_component(ConnectionForm)]
 pub fn connection_form(p: &ConnectionFormProps) -> Html {
     let lang = use_lang();
+    let lifetime = use_context::<Lifetime>().unwrap_or_default();
     let show_token = use_state(|| false);
     let configs = use_state(|| Configs::None);
     let problems = p.value.problems_in(lang);
@@ -93,6 +95,7 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
         let (configs, value, tokens) = (configs.clone(), p.value.clone(), p.tokens.clone());
         Callback::from(move |_| {
             let (configs, value, tokens) = (configs.clone(), value.clone(), tokens.clone());
+            let lifetime = lifetime.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let token = match &tokens {
                     Some(source) => match source.token().await {
@@ -103,7 +106,9 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
                 };
                 let target = Connection { token, ..value }.project_ready();
                 if let Some((base, project, token)) = target {
-                    configs.set(Some(flows::list_configs(base, project, token).await));
+                    configs.set(Some(
+                        flows::list_configs(base, project, token, lifetime).await,
+                    ));
                 }
             });
         })

@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::ui::api;
 use crate::ui::host::HostEvent;
+use crate::ui::lifetime::Lifetime;
 use crate::ui::state::{Console, Msg};
 use crate::ui::storage;
 
@@ -54,11 +55,12 @@ async fn fetch_page(
     ready: &Ready,
     dispatch: &Dispatch,
     page: Page,
+    lifetime: &Lifetime,
 ) -> Result<ListNonMigrationUsersResponse, ApiError> {
     let url = ready
         .base
         .list_users(&ready.project, &ready.config, None, page);
-    match api::get_json::<ListNonMigrationUsersResponse>(&url, &ready.token).await {
+    match api::get_json::<ListNonMigrationUsersResponse>(&url, &ready.token, lifetime).await {
         Ok(reply) => {
             log(
                 dispatch,
@@ -79,8 +81,12 @@ async fn fetch_page(
 /// Every user of the configuration, 100 a page. When the first page tells
 /// the total, the other pages are requested a few at a time; without a
 /// total, pages are read one after another until a short one.
-pub async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserInfo>, ApiError> {
-    let first = fetch_page(ready, dispatch, Page::first()).await?;
+pub async fn fetch_users(
+    ready: &Ready,
+    dispatch: &Dispatch,
+    lifetime: &Lifetime,
+) -> Result<Vec<UserInfo>, ApiError> {
+    let first = fetch_page(ready, dispatch, Page::first(), lifetime).await?;
     let total = first.total_count;
     let mut full = first.non_migrate_users.len() as u32 == Page::first().limit;
     let mut users = first.non_migrate_users;
@@ -97,7 +103,12 @@ pub async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserI
             .take_while(|p| p.offset < total)
             .collect();
         for chunk in pages.chunks(PARALLEL_PAGES) {
-            let replies = join_all(chunk.iter().map(|p| fetch_page(ready, dispatch, *p))).await;
+            let replies = join_all(
+                chunk
+                    .iter()
+                    .map(|p| fetch_page(ready, dispatch, *p, lifetime)),
+            )
+            .await;
             for reply in replies {
                 users.extend(reply?.non_migrate_users);
             }
@@ -106,7 +117,7 @@ pub async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserI
         return Ok(users);
     }
     while full {
-        let reply = fetch_page(ready, dispatch, next).await?;
+        let reply = fetch_page(ready, dispatch, next, lifetime).await?;
         full = reply.non_migrate_users.len() as u32 == next.limit;
         users.extend(reply.non_migrate_users);
         progress(&users);
@@ -116,10 +127,15 @@ pub async fn fetch_users(ready: &Ready, dispatch: &Dispatch) -> Result<Vec<UserI
 }
 
 /// Loads every user and restores the staged work saved for this configuration.
-pub async fn load(ready: Ready, dispatch: Dispatch, events: Callback<HostEvent>) {
+pub async fn load(
+    ready: Ready,
+    dispatch: Dispatch,
+    events: Callback<HostEvent>,
+    lifetime: Lifetime,
+) {
     let key = (ready.project.clone(), ready.config.clone());
     dispatch.dispatch(Msg::LoadStarted(key.clone()));
-    match fetch_users(&ready, &dispatch).await {
+    match fetch_users(&ready, &dispatch, &lifetime).await {
         Ok(users) => {
             let table = Table::with_staged(users, storage::load_staged(&key));
             dispatch.dispatch(Msg::Loaded(key, table));
@@ -136,12 +152,14 @@ pub async fn list_configs(
     base: crate::model::ApiBase,
     project: ProjectId,
     token: String,
+    lifetime: Lifetime,
 ) -> Result<Vec<HotspotSessionMigrationConfig>, ApiError> {
     let mut all = Vec::new();
     let mut page = Page::first();
     loop {
         let url = base.list_configs(&project, page);
-        let reply = api::get_json::<ListHotspotSessionConfigResponse>(&url, &token).await?;
+        let reply =
+            api::get_json::<ListHotspotSessionConfigResponse>(&url, &token, &lifetime).await?;
         let n = reply.body.items.len();
         all.extend(reply.body.items);
         if (n as u32) < page.limit {

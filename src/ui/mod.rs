@@ -12,6 +12,7 @@ pub mod field;
 pub mod flows;
 pub mod host;
 pub mod import_dialog;
+pub mod lifetime;
 pub mod loading;
 pub mod review;
 pub mod run_status;

@@ -87,6 +87,23 @@ test("a portal page embeds two consoles with a token provider and hears their ev
   await axeScan(page, "the portal page");
 });
 
+test("unmounting a console aborts its request in flight", async ({ page, sandbox }) => {
+  await page.goto(sandbox.url + "/examples/portal.html");
+  const small = page.locator("#small");
+  await small.getByRole("button", { name: "加载用户" }).click();
+  await expect(small.locator(".hu-count")).toContainText("显示 5 / 5");
+  await small.locator("#hu-add-id").fill("in-flight-1");
+  await small.getByRole("button", { name: "添加", exact: true }).click();
+  await sandbox.faults({ queue: [{ kind: "stall", ms: 20000, method: "PATCH" }] });
+  const aborted = page.waitForEvent("requestfailed", (r) => r.method() === "PATCH");
+  await small.getByRole("button", { name: "提交更改" }).click();
+  await expect(small.locator(".hu-progress")).toContainText("正在发送第 1 / 1 个请求");
+  await page.evaluate(() => (window as any).smallConsole.unmount());
+  const request = await aborted;
+  expect(request.failure()?.errorText).toContain("ERR_ABORTED");
+  await expect(small.locator(".hu")).toHaveCount(0);
+});
+
 /** Computed styles of the hostile host page's own elements. */
 function hostStyles(page: Page) {
   return page.evaluate(() => {
