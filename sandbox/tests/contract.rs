@@ -102,7 +102,10 @@ impl Sbx {
 }
 
 async fn error_body(res: Response) -> ServiceErrorBody {
-    res.json().await.expect("service-shaped error body")
+    let body: ServiceErrorBody = res.json().await.expect("service-shaped error body");
+    // The type defaults a missing error_msg (for the console); the sandbox always sends one.
+    assert!(!body.error_msg.is_empty(), "error_msg is present");
+    body
 }
 
 async fn expect_400(res: Response, needle: &str) {

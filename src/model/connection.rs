@@ -48,12 +48,8 @@ pub struct Ready {
     pub token: String,
 }
 
-/// Checks a token: present, and one unbroken string.
-pub fn check_token(token: &str) -> Result<(), String> {
-    check_token_in(token, Lang::En)
-}
-
-fn check_token_in(token: &str, lang: Lang) -> Result<(), String> {
+/// Checks a token: present, and one unbroken string; the problem in `lang`.
+pub fn check_token(token: &str, lang: Lang) -> Result<(), String> {
     let token = token.trim();
     if token.is_empty() {
         return Err(t(lang, T::TokenEmpty).into());
@@ -84,7 +80,7 @@ impl Connection {
             config: ConfigId::parse(&self.config)
                 .err()
                 .map(|e| e.message_in(lang)),
-            token: check_token_in(&self.token, lang).err(),
+            token: check_token(&self.token, lang).err(),
         }
     }
 
@@ -183,6 +179,6 @@ mod tests {
         };
         assert!(c.ready().is_none());
         assert!(c.project_ready().is_some());
-        assert!(check_token("").is_err());
+        assert!(check_token("", Lang::En).is_err());
     }
 }

@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use crate::i18n::{t, tf, Lang, T};
+use crate::model::ServiceErrorBody;
 
 /// What the response body looked like.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,15 +51,6 @@ pub struct ApiError {
 }
 
 #[derive(Deserialize)]
-struct ServiceBody {
-    error_code: String,
-    #[serde(default)]
-    error_msg: String,
-    #[serde(default)]
-    request_id: Option<String>,
-}
-
-#[derive(Deserialize)]
 struct IamBody {
     error: IamInner,
 }
@@ -99,7 +91,7 @@ impl ApiError {
         if trimmed.is_empty() {
             return err;
         }
-        if let Ok(b) = serde_json::from_str::<ServiceBody>(trimmed) {
+        if let Ok(b) = serde_json::from_str::<ServiceErrorBody>(trimmed) {
             err.shape = if b.error_code.starts_with("APIGW.") {
                 BodyShape::Gateway
             } else {

@@ -144,7 +144,8 @@ pub struct UpdateHotspotSessionConfigResponse {
 pub struct ServiceErrorBody {
     /// E.g. `WKS.00211102` or `APIGW.0301`.
     pub error_code: String,
-    /// A human message, shown as given.
+    /// A human message, shown as given (some gateways leave it out).
+    #[serde(default)]
     pub error_msg: String,
     /// Present in gateway errors.
     #[serde(default, skip_serializing_if = "Option::is_none")]

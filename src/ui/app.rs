@@ -141,7 +141,8 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let start_apply = {
-        let table = (*console.table).clone();
+        // The Rc, not the table: this closure is rebuilt on every render.
+        let table = console.table.clone();
         let (batch, timeout_ms) = (*batch, *timeout_secs * 1000);
         let (d, events, tokens, lang) = (dispatcher.clone(), events.clone(), tokens.clone(), *lang);
         let lifetime = (*lifetime).clone();
@@ -167,7 +168,7 @@ pub fn app(props: &AppProps) -> Html {
                             lang,
                             lifetime,
                         };
-                        apply::apply(cx, table).await;
+                        apply::apply(cx, (*table).clone()).await;
                     }
                     Ok(None) => {}
                     Err(e) => d.dispatch(Msg::Run(crate::ui::state::Run::Stopped(e))),
