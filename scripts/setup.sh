@@ -4,7 +4,7 @@
 # default ~/.cache/hotspot-users); each step prints its duration.
 #
 #   scripts/setup.sh          what building and running the console needs
-#   scripts/setup.sh --test   also Chromium, chromedriver and the e2e packages
+#   scripts/setup.sh --test   also Chromium, chromedriver, a CJK font and the e2e packages
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -120,6 +120,12 @@ browser() {
   apt_install chromium chromium-driver
 }
 
+cjk_font() {
+  # The Chinese screenshots in tests/e2e/artifacts/ need a CJK font to show characters.
+  if dpkg -s fonts-noto-cjk >/dev/null 2>&1; then echo "    present"; return; fi
+  apt_install fonts-noto-cjk
+}
+
 e2e_packages() {
   local dir="$ROOT/tests/e2e"
   if [[ -d "$dir/node_modules" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
@@ -136,6 +142,7 @@ step "trunk $TRUNK_VERSION" trunk_tool
 step "wasm-opt (binaryen $BINARYEN_VERSION)" wasm_opt
 if [[ $WANT_TEST == 1 ]]; then
   step "chromium and chromedriver" browser
+  step "CJK font (fonts-noto-cjk)" cjk_font
   step "end-to-end test packages" e2e_packages
   step "nightly and cargo-fuzz" fuzz_tools
 fi

@@ -7,5 +7,10 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("hotspot-users is a browser app: build it with `trunk build`, or run ./dev run");
+    eprintln!(
+        "hotspot-users is a browser app (WebAssembly), not a native program.\n\
+         From the repository:\n  \
+         ./scripts/run.sh    build the console and serve it with the sandbox API on http://127.0.0.1:8080/\n  \
+         ./scripts/test.sh   run every test"
+    );
 }

@@ -6,11 +6,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use hotspot_users::model::{Action, ApiBase, ConfigId, ProjectId, UserInfo};
+use hotspot_users::model::{Action, ApiBase, ApiError, ConfigId, ProjectId, UserInfo};
 use hotspot_users::ui::add_user::{AddUserForm, AddUserFormProps};
 use hotspot_users::ui::import_dialog::{ImportDialog, ImportDialogProps};
 use hotspot_users::ui::review::{ReviewPanel, ReviewPanelProps};
-use hotspot_users::ui::state::{Console, Loading, Msg};
+use hotspot_users::ui::state::{Console, Loading, Msg, Run};
 use hotspot_users::ui::users_table::{UsersTable, UsersTableProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -182,10 +182,9 @@ async fn import_dialog_lists_problems_before_staging() {
     assert!(*closed.borrow());
 }
 
-#[wasm_bindgen_test]
-async fn review_panel_shows_each_request_with_the_token_redacted() {
-    let root = render::<ReviewPanel>(ReviewPanelProps {
-        console: Rc::new(loaded_console()),
+fn review_props(console: Console, on_recheck: Callback<()>) -> ReviewPanelProps {
+    ReviewPanelProps {
+        console: Rc::new(console),
         base: ApiBase::parse("https://portal.example").unwrap(),
         batch: 1000,
         on_batch: Callback::noop(),
@@ -194,7 +193,13 @@ async fn review_panel_shows_each_request_with_the_token_redacted() {
         on_apply: Callback::noop(),
         on_new_token: Callback::noop(),
         on_discard: Callback::noop(),
-    });
+        on_recheck,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn review_panel_shows_each_request_with_the_token_redacted() {
+    let root = render::<ReviewPanel>(review_props(loaded_console(), Callback::noop()));
     settle().await;
     let t = text(&root);
     assert!(
@@ -221,4 +226,33 @@ async fn review_panel_shows_each_request_with_the_token_redacted() {
         order,
         ["Request 1: DELETE 1 users", "Request 2: ADD 1 users"]
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_unverified_run_says_what_went_through_and_checks_again() {
+    let mut console = loaded_console();
+    let intended = Rc::new(console.table.target());
+    console.update(Msg::Run(Run::Unverified {
+        error: ApiError::decode(503, Some("r-9"), None, b""),
+        intended,
+    }));
+    let asked = Rc::new(RefCell::new(0));
+    let count = asked.clone();
+    let on_recheck = Callback::from(move |_| *count.borrow_mut() += 1);
+    let root = render::<ReviewPanel>(review_props(console, on_recheck));
+    settle().await;
+    let t = text(&root);
+    assert!(
+        t.contains(
+            "Every request went through, but the check of the server could not be completed."
+        ),
+        "{t}"
+    );
+    assert!(t.contains("r-9"), "{t}");
+    assert!(!t.contains("The run stopped"), "{t}");
+    let button: web_sys::HtmlElement = find(&root, ".hu-unverified button");
+    assert_eq!(button.text_content().unwrap(), "Check again");
+    button.click();
+    settle().await;
+    assert_eq!(*asked.borrow(), 1);
 }

@@ -61,6 +61,10 @@ pub struct QueuedFault {
     /// Only requests with this method count (e.g. `PATCH`); all when absent.
     #[serde(default)]
     pub method: Option<String>,
+    /// Only requests whose query string contains this count (e.g. `offset=500`
+    /// for one page of a list); all when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
     /// Matching requests to let through first.
     #[serde(default)]
     pub skip: u32,
@@ -122,13 +126,14 @@ impl Faults {
     }
 
     /// The latency to add and the fault (if any) for one request.
-    pub fn draw(&mut self, method: &str) -> (u64, Option<Fault>) {
+    pub fn draw(&mut self, method: &str, query: &str) -> (u64, Option<Fault>) {
         let latency = self.settings.latency_ms;
         let queue = &mut self.settings.queue;
         if let Some(i) = queue.iter().position(|q| {
             q.method
                 .as_deref()
                 .is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && q.query.as_deref().is_none_or(|part| query.contains(part))
         }) {
             let q = &mut queue[i];
             if q.skip > 0 {
@@ -167,17 +172,35 @@ mod tests {
             queue: vec![QueuedFault {
                 fault: Fault::Drop,
                 method: Some("PATCH".into()),
+                query: None,
                 skip: 1,
                 times: 2,
             }],
             ..Default::default()
         });
-        assert_eq!(f.draw("GET").1, None);
-        assert_eq!(f.draw("PATCH").1, None);
-        assert_eq!(f.draw("PATCH").1, Some(Fault::Drop));
-        assert_eq!(f.draw("patch").1, Some(Fault::Drop));
-        assert_eq!(f.draw("PATCH").1, None);
+        assert_eq!(f.draw("GET", "").1, None);
+        assert_eq!(f.draw("PATCH", "").1, None);
+        assert_eq!(f.draw("PATCH", "").1, Some(Fault::Drop));
+        assert_eq!(f.draw("patch", "").1, Some(Fault::Drop));
+        assert_eq!(f.draw("PATCH", "").1, None);
         assert!(f.settings().queue.is_empty());
+    }
+
+    #[test]
+    fn a_fault_can_target_one_page_by_its_query() {
+        let mut f = Faults::new(FaultSettings {
+            queue: vec![serde_json::from_str(
+                r#"{"kind":"status","status":503,"method":"GET","query":"offset=500","times":2}"#,
+            )
+            .unwrap()],
+            ..Default::default()
+        });
+        assert_eq!(f.draw("GET", "offset=400&limit=100").1, None);
+        assert_eq!(f.draw("PATCH", "offset=500").1, None);
+        assert!(f.draw("GET", "offset=500&limit=100").1.is_some());
+        assert_eq!(f.draw("GET", "offset=0&limit=100").1, None);
+        assert!(f.draw("GET", "offset=500&limit=100").1.is_some());
+        assert_eq!(f.draw("GET", "offset=500&limit=100").1, None);
     }
 
     #[test]
@@ -189,7 +212,7 @@ mod tests {
                 ..Default::default()
             });
             (0..200)
-                .map(|_| f.draw("GET").1.is_some())
+                .map(|_| f.draw("GET", "").1.is_some())
                 .collect::<Vec<_>>()
         };
         assert_eq!(run(7), run(7));

@@ -39,7 +39,7 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
         .faults
         .lock()
         .expect("faults lock")
-        .draw(req.method().as_str());
+        .draw(req.method().as_str(), req.uri().query().unwrap_or(""));
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
     }

@@ -42,7 +42,8 @@ struct Cli {
     #[arg(long, default_value_t = 1)]
     fault_seed: u64,
     /// Queued faults as JSON, e.g. `[{"kind":"html","times":2},{"kind":"drop","method":"PATCH"}]`
-    /// (kinds: status, html, truncated, stall, drop, revoke_token).
+    /// (kinds: status, html, truncated, stall, drop, revoke_token; each may name a
+    /// `method`, a `query` part such as `offset=500`, `skip` and `times`).
     #[arg(long, value_parser = parse_queue)]
     faults: Option<FaultQueue>,
 }
@@ -78,6 +79,7 @@ async fn main() -> std::io::Result<()> {
                 retry_after,
             },
             method: None,
+            query: None,
             skip: 0,
             times: cli.fail_next,
         });

@@ -5,6 +5,7 @@ mod common;
 
 use std::time::Duration;
 
+use hotspot_users::model::demo::{Demo, DEMO_PATH};
 use hotspot_users::model::{
     ListHotspotSessionConfigResponse, ListNonMigrationUsersResponse, ServiceErrorBody,
 };
@@ -407,12 +408,58 @@ async fn every_response_has_a_request_id_and_the_console_gets_security_headers()
     assert_eq!(page.headers()["referrer-policy"], "no-referrer");
 }
 
+#[tokio::test]
+async fn the_demo_offer_names_the_demo_data_and_a_token_that_works() {
+    let s = Sbx::start().await;
+    let res = s
+        .http
+        .get(format!("{}{DEMO_PATH}", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let demo = Demo::parse(&res.bytes().await.unwrap()).expect("a valid demo document");
+    assert_eq!(demo.project_id, DEMO_PROJECT);
+    assert_eq!(demo.config_id, DEMO_CONFIG_LARGE);
+    // The token it names is one the sandbox accepts, and it loads the demo.
+    let url = s.users_url(&demo.config_id);
+    let page: ListNonMigrationUsersResponse =
+        common::json(s.http.get(&url).header("X-Auth-Token", &demo.token)).await;
+    assert_eq!(page.total_count, Some(DEMO_LARGE_USERS as u32));
+}
+
+#[tokio::test]
+async fn the_favicon_is_served_from_the_console_build() {
+    let dist = std::env::temp_dir().join(format!("hotspot-favicon-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
+    std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
+    let s = Sbx::with(Settings {
+        dist: Some(dist.clone()),
+        ..Default::default()
+    })
+    .await;
+    for path in ["/favicon.ico", "/favicon.svg"] {
+        let res = s
+            .http
+            .get(format!("{}{path}", s.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.headers()["content-type"], "image/svg+xml", "{path}");
+        assert_eq!(res.text().await.unwrap(), "<svg/>");
+    }
+}
+
 /// `fault` on the second PATCH only.
 fn on_second_patch(fault: Fault) -> FaultSettings {
     FaultSettings {
         queue: vec![QueuedFault {
             fault,
             method: Some("PATCH".into()),
+            query: None,
             skip: 1,
             times: 1,
         }],
@@ -425,6 +472,7 @@ fn queued(fault: Fault, times: u32) -> FaultSettings {
         queue: vec![QueuedFault {
             fault,
             method: None,
+            query: None,
             skip: 0,
             times,
         }],

@@ -98,6 +98,14 @@ impl Connection {
         })
     }
 
+    /// The project and configuration the form names, when both are valid.
+    pub fn key(&self) -> Option<(ProjectId, ConfigId)> {
+        Some((
+            ProjectId::parse(&self.project).ok()?,
+            ConfigId::parse(&self.config).ok()?,
+        ))
+    }
+
     /// Everything but the token: for a host page that supplies the token.
     pub fn ready_with(&self, token: &str) -> Option<Ready> {
         Connection {
@@ -119,6 +127,18 @@ impl Connection {
             self.token.trim().to_string(),
         ))
     }
+}
+
+/// What the configuration picker displays: the configuration the
+/// Configuration ID field names when it is listed, else "" (its
+/// "choose one" option). The picker never shows a choice not made.
+pub fn picker_value<'a>(field: &str, listed: impl IntoIterator<Item = &'a str>) -> String {
+    let field = field.trim();
+    listed
+        .into_iter()
+        .find(|id| *id == field && !field.is_empty())
+        .map(str::to_string)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -180,5 +200,15 @@ mod tests {
         assert!(c.ready().is_none());
         assert!(c.project_ready().is_some());
         assert!(check_token("", Lang::En).is_err());
+    }
+
+    #[test]
+    fn the_picker_shows_only_what_the_field_names() {
+        let listed = ["c-1", "c-2"];
+        assert_eq!(picker_value("", listed), "");
+        assert_eq!(picker_value("c-2", listed), "c-2");
+        assert_eq!(picker_value(" c-1 ", listed), "c-1");
+        assert_eq!(picker_value("c-3", listed), "");
+        assert_eq!(picker_value("", ["", "c-1"]), "");
     }
 }

@@ -5,11 +5,14 @@
 
 pub mod activity;
 pub mod connection;
+pub mod console;
+pub mod demo;
 pub mod endpoints;
 pub mod errors;
 pub mod export;
 pub mod ids;
 pub mod import;
+pub mod paging;
 pub mod plan;
 pub mod preview;
 pub mod retry;

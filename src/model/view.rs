@@ -102,6 +102,18 @@ pub fn visible_rows(table: &Table, filter: &str, sort: Sort) -> Vec<Row> {
         .collect()
 }
 
+/// A long ID as its start and end around an ellipsis ("7f3c2a…a71f05"),
+/// for narrow columns; short IDs come back whole.
+pub fn middle_ellipsis(id: &str, head: usize, tail: usize) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() <= head + tail + 1 {
+        return id.to_string();
+    }
+    let start: String = chars[..head].iter().collect();
+    let end: String = chars[chars.len() - tail..].iter().collect();
+    format!("{start}…{end}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +163,18 @@ mod tests {
     #[test]
     fn a_filter_never_matches_across_id_and_name() {
         assert!(visible_rows(&table(), "2alice", Sort::default()).is_empty());
+    }
+
+    #[test]
+    fn long_ids_keep_their_start_and_end() {
+        assert_eq!(
+            middle_ellipsis("7f3c2a9e5b8d4c1fa0e6b2d9c8a71f05", 4, 4),
+            "7f3c…1f05"
+        );
+        assert_eq!(middle_ellipsis("short-id1", 4, 4), "short-id1");
+        assert_eq!(
+            middle_ellipsis("用户标识符很长的一个用户", 2, 2),
+            "用户…用户"
+        );
     }
 }

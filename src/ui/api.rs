@@ -14,7 +14,7 @@ use web_sys::AbortController;
 use crate::model::ApiError;
 use crate::ui::lifetime::Lifetime;
 
-/// Default time limit for one request.
+/// Time limit of one request where the admin set none (the configuration list).
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// The token header; never logged, never in a URL.
@@ -109,9 +109,10 @@ pub struct Reply<T> {
 pub async fn get_json<T: DeserializeOwned>(
     url: &str,
     token: &str,
+    timeout_ms: u32,
     lifetime: &Lifetime,
 ) -> Result<Reply<T>, ApiError> {
-    let raw = send(Request::get(url), token, None, DEFAULT_TIMEOUT_MS, lifetime).await?;
+    let raw = send(Request::get(url), token, None, timeout_ms, lifetime).await?;
     raw.check()?;
     let body = serde_json::from_slice(&raw.bytes).map_err(|e| {
         ApiError::undecodable(raw.status, raw.request_id.as_deref(), &e.to_string())
@@ -137,4 +138,14 @@ pub async fn patch_json<B: Serialize>(
         body: (),
         request_id: raw.request_id,
     })
+}
+
+/// `GET url` without a token, for small documents of the page's own origin
+/// (the sandbox's demo offer): the body of a 200, else `None`.
+pub async fn get_public(url: &str) -> Option<Vec<u8>> {
+    let response = Request::get(url).send().await.ok()?;
+    if response.status() != 200 {
+        return None;
+    }
+    response.binary().await.ok()
 }

@@ -23,7 +23,7 @@ use crate::ui::lifetime::Lifetime;
 use crate::ui::loading::loading_status;
 use crate::ui::review::ReviewPanel;
 use crate::ui::startup::{initial_connection, initial_lang, page_origin, Embed};
-use crate::ui::state::{Console, Loading, Msg};
+use crate::ui::state::{Console, LoadFailure, Loading, Msg, Run};
 use crate::ui::storage::{self, SavedConnection};
 use crate::ui::users_table::UsersTable;
 
@@ -120,6 +120,8 @@ pub fn app(props: &AppProps) -> Html {
         let connection = connection.clone();
         Callback::from(move |c: Connection| connection.set(c))
     };
+    // The running load's own lifetime: "Stop loading" ends it.
+    let load_lifetime = use_mut_ref(|| None::<Lifetime>);
     let on_load = {
         let (c, tokens, d, events) = (
             (*connection).clone(),
@@ -127,15 +129,53 @@ pub fn app(props: &AppProps) -> Html {
             dispatcher.clone(),
             events.clone(),
         );
-        let lifetime = (*lifetime).clone();
+        let (console_lifetime, load_lifetime) = ((*lifetime).clone(), load_lifetime.clone());
+        let timeout_ms = *timeout_secs * 1000;
+        // Pages a stopped load kept, for the configuration the form names.
+        let partial = c.key().and_then(|key| console.partial_for(&key));
         Callback::from(move |_| {
             let (c, tokens, d, events) = (c.clone(), tokens.clone(), d.clone(), events.clone());
-            let lifetime = lifetime.clone();
+            let (partial, lifetime) = (partial.clone(), console_lifetime.child());
+            *load_lifetime.borrow_mut() = Some(lifetime.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match resolve(c, tokens).await {
-                    Ok(Some(ready)) => flows::load(ready, d, events, lifetime).await,
+                    Ok(Some(ready)) => {
+                        flows::load(ready, partial, timeout_ms, d, events, lifetime).await
+                    }
                     Ok(None) => {}
-                    Err(e) => d.dispatch(Msg::LoadFailed(e)),
+                    Err(e) => d.dispatch(Msg::LoadFailed(LoadFailure::before_reading(e), None)),
+                }
+            });
+        })
+    };
+    let on_stop_loading = {
+        let load_lifetime = load_lifetime.clone();
+        Callback::from(move |_| {
+            if let Some(lifetime) = load_lifetime.borrow().as_ref() {
+                lifetime.end();
+            }
+        })
+    };
+    let on_recheck = {
+        let (c, tokens, d) = ((*connection).clone(), tokens.clone(), dispatcher.clone());
+        let lifetime = (*lifetime).clone();
+        let timeout_ms = *timeout_secs * 1000;
+        let intended = match &console.run {
+            Run::Unverified { intended, .. } => Some(intended.clone()),
+            _ => None,
+        };
+        Callback::from(move |_| {
+            let Some(intended) = intended.clone() else {
+                return;
+            };
+            let (c, tokens, d, lifetime) = (c.clone(), tokens.clone(), d.clone(), lifetime.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match resolve(c, tokens).await {
+                    Ok(Some(ready)) => {
+                        apply::verify(&ready, intended, timeout_ms, &d, &lifetime).await;
+                    }
+                    Ok(None) => {}
+                    Err(error) => d.dispatch(Msg::Run(Run::Unverified { error, intended })),
                 }
             });
         })
@@ -171,7 +211,7 @@ pub fn app(props: &AppProps) -> Html {
                         apply::apply(cx, (*table).clone()).await;
                     }
                     Ok(None) => {}
-                    Err(e) => d.dispatch(Msg::Run(crate::ui::state::Run::Stopped(e))),
+                    Err(e) => d.dispatch(Msg::Run(Run::Stopped(e))),
                 }
             });
         }
@@ -228,7 +268,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     // One snapshot per render; children compare it by value (the table by pointer).
     let state: Rc<Console> = Rc::new((*console).clone());
-    let busy = matches!(console.loading, Loading::Busy { .. });
+    let busy = console.is_busy();
 
     let lang = *lang;
     html! {
@@ -251,7 +291,7 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} />
             <div class="hu-notice" role="status" aria-live="polite">{ &console.notice }</div>
-            { loading_status(&console.loading, lang) }
+            { loading_status(&console.loading, lang, &on_stop_loading) }
             if console.key.is_some() && console.loading != Loading::Idle {
                 <div class="hu-main">
                     <div class="hu-left">
@@ -265,7 +305,7 @@ pub fn app(props: &AppProps) -> Html {
                         <UsersTable console={state.clone()} on_msg={on_msg.clone()} />
                     </div>
                     <ReviewPanel console={state} base={absolute} batch={*batch} {on_batch} timeout_secs={*timeout_secs} {on_timeout}
-                        {on_apply} {on_new_token} {on_discard} />
+                        {on_apply} {on_new_token} {on_discard} {on_recheck} />
                 </div>
             }
             if *importing {

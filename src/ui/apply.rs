@@ -1,18 +1,25 @@
 //! Applying the plan: requests in order, retries with backoff, a pause for a
-//! new token on 401, then a re-read of the server and a comparison.
+//! new token on 401, then a re-read of the server (retried like any read)
+//! and a comparison.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use yew::Callback;
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::connection::Ready;
+use crate::model::paging::PagedRead;
 use crate::model::retry::{self, Next};
 use crate::model::table::differences;
-use crate::model::{plan, Action, Table, UpdateType};
+use crate::model::{plan, Action, Table, UpdateType, UserInfo};
 use crate::ui::api;
-use crate::ui::flows::{fetch_users, log, Dispatch};
+use crate::ui::flows::{log, Dispatch};
 use crate::ui::host::{Applied, HostEvent, TokenSource};
 use crate::ui::lifetime::Lifetime;
-use crate::ui::state::{Msg, Run};
+use crate::ui::reads::{read_pages, ReadEvents};
+use crate::ui::state::{Msg, PageRetry, Run};
 
 /// What a run needs besides the plan.
 pub struct RunContext {
@@ -144,21 +151,70 @@ pub async fn apply(mut cx: RunContext, table: Table) {
             }
         }
     }
-    match fetch_users(&cx.ready, &dispatch, &cx.lifetime).await {
-        Ok(server) => {
-            let diffs = differences(&intended, &server);
-            cx.events.emit(HostEvent::Applied(Applied {
-                added,
-                deleted,
-                request_ids,
-                differences: diffs.len(),
-            }));
-            dispatch.dispatch(Msg::Table(Action::Loaded(server)));
-            dispatch.dispatch(Msg::Run(Run::Verified(diffs)));
+    let intended = Rc::new(intended);
+    let checked = verify(
+        &cx.ready,
+        intended.clone(),
+        cx.timeout_ms,
+        &dispatch,
+        &cx.lifetime,
+    )
+    .await;
+    cx.events.emit(HostEvent::Applied(Applied {
+        added,
+        deleted,
+        request_ids,
+        differences: checked.map(|server| differences(&intended, &server).len()),
+    }));
+}
+
+/// Re-reads the server after a run (retrying like any read) and compares it
+/// with `intended`. When the re-read fails, the run is "unverified": every
+/// request went through, and the check can be made again. Returns the
+/// server's users when the check was made.
+pub async fn verify(
+    ready: &Ready,
+    intended: Rc<BTreeMap<String, String>>,
+    timeout_ms: u32,
+    dispatch: &Dispatch,
+    lifetime: &Lifetime,
+) -> Option<Vec<UserInfo>> {
+    let progress = Cell::new((0usize, None::<u32>));
+    let report = |retrying: Option<PageRetry>| {
+        let (received, total) = progress.get();
+        dispatch.dispatch(Msg::Run(Run::Verifying {
+            received,
+            total,
+            retrying,
+            intended: intended.clone(),
+        }))
+    };
+    report(None);
+    let on_progress = |received, total| {
+        progress.set((received, total));
+        report(None)
+    };
+    let on_retry = |retry| report(Some(retry));
+    let events = ReadEvents {
+        timeout_ms,
+        dispatch,
+        on_progress: &on_progress,
+        on_retry: &on_retry,
+    };
+    let mut read = PagedRead::new();
+    match read_pages(ready, &mut read, lifetime, &events).await {
+        Ok(()) => {
+            let server = read.users();
+            dispatch.dispatch(Msg::Checked(server.clone()));
+            Some(server)
         }
+        Err(_) if lifetime.is_over() => None,
         Err(e) => {
-            cx.events.emit(HostEvent::error(&e));
-            dispatch.dispatch(Msg::Run(Run::Stopped(e)));
+            dispatch.dispatch(Msg::Run(Run::Unverified {
+                error: e.error,
+                intended,
+            }));
+            None
         }
     }
 }

@@ -4,13 +4,16 @@
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
-use crate::model::connection::Connection;
+use crate::model::connection::{picker_value, Connection};
+use crate::model::demo::{Demo, DEMO_PATH};
 use crate::model::endpoints::{region, REGIONS};
 use crate::model::{ApiError, HotspotSessionMigrationConfig};
+use crate::ui::api;
 use crate::ui::field::TextField;
 use crate::ui::flows;
 use crate::ui::host::TokenSource;
 use crate::ui::lifetime::Lifetime;
+use crate::ui::startup::page_origin;
 use crate::ui::use_lang;
 
 /// Props of [`ConnectionForm`].
@@ -68,6 +71,47 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
     let lifetime = use_context::<Lifetime>().unwrap_or_default();
     let show_token = use_state(|| false);
     let configs = use_state(|| Configs::None);
+    let picker = use_node_ref();
+    let demo = use_state(|| None::<Demo>);
+    {
+        // The sandbox serves a demo offer on the page's origin; anything else
+        // (a portal, a gateway, a host that supplies the token) gets none.
+        let (demo, supplied) = (demo.clone(), p.tokens.is_some());
+        use_effect_with((), move |_| {
+            if !supplied {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = format!("{}{}", page_origin(), DEMO_PATH);
+                    if let Some(offer) = api::get_public(&url).await.and_then(|b| Demo::parse(&b)) {
+                        demo.set(Some(offer));
+                    }
+                });
+            }
+        });
+    }
+    let (shown, listed) = match &*configs {
+        Some(Ok(list)) => (
+            picker_value(&p.value.config, list.iter().map(|c| c.id.as_str())),
+            list.len(),
+        ),
+        _ => (String::new(), 0),
+    };
+    {
+        // The picker always displays what the Configuration ID field holds.
+        let picker = picker.clone();
+        use_effect_with((shown.clone(), listed), move |(shown, _)| {
+            if let Some(select) = picker.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(shown);
+            }
+        });
+    }
+    let on_demo = {
+        let (value, on_change, demo) = (p.value.clone(), p.on_change.clone(), demo.clone());
+        Callback::from(move |_| {
+            if let Some(d) = &*demo {
+                on_change.emit(d.fill(&value));
+            }
+        })
+    };
     let problems = p.value.problems_in(lang);
     let supplied = p.tokens.is_some();
     // With a supplied token only the other fields need to be valid.
@@ -129,6 +173,12 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
 
     html! {
         <form class="hu-connection" onsubmit={on_submit} aria-label={t(lang, T::Connection)}>
+            if demo.is_some() {
+                <div class="hu-demo">
+                    <button type="button" class="hu-secondary" onclick={on_demo} aria-describedby="hu-demo-hint">{ t(lang, T::TryDemo) }</button>
+                    <span id="hu-demo-hint" class="hu-hint">{ t(lang, T::DemoHint) }</span>
+                </div>
+            }
             <TextField id="hu-base" label={t(lang, T::BaseUrl)} value={p.value.base.clone()} problem={problems.base}
                 placeholder={t(lang, T::BasePlaceholder)} hint={t(lang, T::BaseHint)}
                 on_input={setter(p, |c, v| c.base = v)} />
@@ -155,10 +205,10 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
                     Some(Err(e)) => html! { <div class="hu-error" role="alert">{ e.message_in(lang) }</div> },
                     Some(Ok(list)) if list.is_empty() => html! { <div class="hu-hint">{ t(lang, T::NoConfigs) }</div> },
                     Some(Ok(list)) => html! {
-                        <select aria-label={t(lang, T::ProjectConfigs)} onchange={on_pick}>
-                            <option value="">{ tf(lang, T::ChooseConfig, &[("n", &list.len())]) }</option>
+                        <select aria-label={t(lang, T::ProjectConfigs)} onchange={on_pick} ref={picker}>
+                            <option value="" selected={shown.is_empty()}>{ tf(lang, T::ChooseConfig, &[("n", &list.len())]) }</option>
                             { for list.iter().map(|c| html! {
-                                <option value={c.id.clone()} selected={p.value.config == c.id}>{ config_label(c, lang) }</option>
+                                <option value={c.id.clone()} selected={shown == c.id}>{ config_label(c, lang) }</option>
                             }) }
                         </select>
                     },

@@ -1,20 +1,22 @@
-//! Reading from the API: every page of users (restoring staged work) and the
-//! project's configurations. Flows only send requests and dispatch [`Msg`]s;
-//! every decision comes from the model.
+//! Loading a configuration's users (restoring staged work) and listing the
+//! project's configurations, with the retrying reads of [`crate::ui::reads`].
+//! Flows only send requests and dispatch [`Msg`]s; every decision comes
+//! from the model.
 
-use futures_util::future::join_all;
 use yew::{Callback, UseReducerDispatcher};
 
 use crate::model::activity::LogEntry;
 use crate::model::connection::Ready;
+use crate::model::paging::PagedRead;
 use crate::model::{
-    ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse,
-    ListNonMigrationUsersResponse, Page, ProjectId, Table, UserInfo,
+    ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse, Page, ProjectId,
+    Table,
 };
 use crate::ui::api;
 use crate::ui::host::HostEvent;
 use crate::ui::lifetime::Lifetime;
-use crate::ui::state::{Console, Msg};
+use crate::ui::reads::{get_retrying, read_pages, PageError, ReadEvents};
+use crate::ui::state::{Console, LoadFailure, Msg};
 use crate::ui::storage;
 
 /// Where flows send their state changes.
@@ -47,102 +49,49 @@ pub fn log(
     }));
 }
 
-/// Pages requested at once after the first.
-const PARALLEL_PAGES: usize = 6;
-
-/// One page of users, logged.
-async fn fetch_page(
-    ready: &Ready,
-    dispatch: &Dispatch,
-    page: Page,
-    lifetime: &Lifetime,
-) -> Result<ListNonMigrationUsersResponse, ApiError> {
-    let url = ready
-        .base
-        .list_users(&ready.project, &ready.config, None, page);
-    match api::get_json::<ListNonMigrationUsersResponse>(&url, &ready.token, lifetime).await {
-        Ok(reply) => {
-            log(
-                dispatch,
-                "GET",
-                reply.body.non_migrate_users.len(),
-                1,
-                Ok(reply.request_id),
-            );
-            Ok(reply.body)
-        }
-        Err(e) => {
-            log(dispatch, "GET", 0, 1, Err(&e));
-            Err(e)
-        }
-    }
-}
-
-/// Every user of the configuration, 100 a page. When the first page tells
-/// the total, the other pages are requested a few at a time; without a
-/// total, pages are read one after another until a short one.
-pub async fn fetch_users(
-    ready: &Ready,
-    dispatch: &Dispatch,
-    lifetime: &Lifetime,
-) -> Result<Vec<UserInfo>, ApiError> {
-    let first = fetch_page(ready, dispatch, Page::first(), lifetime).await?;
-    let total = first.total_count;
-    let mut full = first.non_migrate_users.len() as u32 == Page::first().limit;
-    let mut users = first.non_migrate_users;
-    let progress = |users: &Vec<UserInfo>| {
-        dispatch.dispatch(Msg::LoadProgress {
-            received: users.len(),
-            total,
-        })
-    };
-    progress(&users);
-    let mut next = Page::first().next();
-    if let (true, Some(total)) = (full, total) {
-        let pages: Vec<Page> = std::iter::successors(Some(next), |p| Some(p.next()))
-            .take_while(|p| p.offset < total)
-            .collect();
-        for chunk in pages.chunks(PARALLEL_PAGES) {
-            let replies = join_all(
-                chunk
-                    .iter()
-                    .map(|p| fetch_page(ready, dispatch, *p, lifetime)),
-            )
-            .await;
-            for reply in replies {
-                users.extend(reply?.non_migrate_users);
-            }
-            progress(&users);
-        }
-        return Ok(users);
-    }
-    while full {
-        let reply = fetch_page(ready, dispatch, next, lifetime).await?;
-        full = reply.non_migrate_users.len() as u32 == next.limit;
-        users.extend(reply.non_migrate_users);
-        progress(&users);
-        next = next.next();
-    }
-    Ok(users)
-}
-
-/// Loads every user and restores the staged work saved for this configuration.
+/// Loads every user, starting from the pages a stopped load kept
+/// (`partial`), and restores the staged work saved for this configuration.
+/// The load always ends: loaded, failed (pages read are kept) or, when
+/// `lifetime` ends first, cancelled.
 pub async fn load(
     ready: Ready,
+    partial: Option<PagedRead>,
+    timeout_ms: u32,
     dispatch: Dispatch,
     events: Callback<HostEvent>,
     lifetime: Lifetime,
 ) {
     let key = (ready.project.clone(), ready.config.clone());
     dispatch.dispatch(Msg::LoadStarted(key.clone()));
-    match fetch_users(&ready, &dispatch, &lifetime).await {
-        Ok(users) => {
-            let table = Table::with_staged(users, storage::load_staged(&key));
+    let mut read = partial.unwrap_or_default();
+    let on_progress = |received, total| dispatch.dispatch(Msg::LoadProgress { received, total });
+    let on_retry = |retry| dispatch.dispatch(Msg::LoadRetrying(retry));
+    let reporting = ReadEvents {
+        timeout_ms,
+        dispatch: &dispatch,
+        on_progress: &on_progress,
+        on_retry: &on_retry,
+    };
+    match read_pages(&ready, &mut read, &lifetime, &reporting).await {
+        Ok(()) => {
+            let table = Table::with_staged(read.users(), storage::load_staged(&key));
             dispatch.dispatch(Msg::Loaded(key, table));
         }
-        Err(e) => {
-            events.emit(HostEvent::error(&e));
-            dispatch.dispatch(Msg::LoadFailed(e));
+        Err(_) if lifetime.is_over() => dispatch.dispatch(Msg::LoadCancelled(Some(read))),
+        Err(PageError {
+            page,
+            attempts,
+            error,
+        }) => {
+            events.emit(HostEvent::error(&error));
+            let failure = LoadFailure {
+                error,
+                page: Some(page),
+                attempts,
+                kept: read.received(),
+                total: read.total(),
+            };
+            dispatch.dispatch(Msg::LoadFailed(failure, Some(read)));
         }
     }
 }
@@ -158,8 +107,15 @@ pub async fn list_configs(
     let mut page = Page::first();
     loop {
         let url = base.list_configs(&project, page);
-        let reply =
-            api::get_json::<ListHotspotSessionConfigResponse>(&url, &token, &lifetime).await?;
+        let (reply, _) = get_retrying::<ListHotspotSessionConfigResponse>(
+            &url,
+            &token,
+            api::DEFAULT_TIMEOUT_MS,
+            &lifetime,
+            &|_, _| {},
+        )
+        .await;
+        let reply = reply?;
         let n = reply.body.items.len();
         all.extend(reply.body.items);
         if (n as u32) < page.limit {

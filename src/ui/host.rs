@@ -54,8 +54,9 @@ pub struct Applied {
     pub deleted: usize,
     /// `X-Request-Id` of each PATCH, in order.
     pub request_ids: Vec<String>,
-    /// Users where the server differs from the intent.
-    pub differences: usize,
+    /// Users where the server differs from the intent; `null` when the
+    /// re-read failed (every request went through, the check did not).
+    pub differences: Option<usize>,
 }
 
 /// `detail` of `hotspot-users:error`.

@@ -14,6 +14,7 @@ pub mod host;
 pub mod import_dialog;
 pub mod lifetime;
 pub mod loading;
+pub mod reads;
 pub mod review;
 pub mod run_status;
 pub mod startup;

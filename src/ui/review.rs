@@ -10,7 +10,7 @@ use crate::i18n::{t, tf, T};
 use crate::model::preview::{preview, RequestPreview};
 use crate::model::{plan, ApiBase, ConfigId, ProjectId, UpdateType};
 use crate::ui::run_status::RunStatus;
-use crate::ui::state::{Console, Run};
+use crate::ui::state::Console;
 use crate::ui::use_lang;
 
 /// Props of [`ReviewPanel`].
@@ -34,6 +34,8 @@ pub struct ReviewPanelProps {
     pub on_new_token: Callback<String>,
     /// Discard pressed.
     pub on_discard: Callback<()>,
+    /// "Check again" after a re-read failed.
+    pub on_recheck: Callback<()>,
 }
 
 fn number<N: std::str::FromStr>(e: Event, fallback: N) -> N {
@@ -94,7 +96,8 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
             (plan, previews)
         })
     });
-    let running = matches!(c.run, Run::Sending { .. });
+    // While a load, a run or a re-read is under way, nothing else starts.
+    let running = c.is_busy();
     let on_batch = p.on_batch.reform(|e: Event| number(e, 1000));
     let on_timeout = p.on_timeout.reform(|e: Event| number(e, 35));
     let on_apply = p.on_apply.reform(|_| ());
@@ -138,7 +141,7 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
                     { t(lang, T::Discard) }
                 </button>
             </div>
-            <RunStatus run={c.run.clone()} retries={c.retries.clone()} on_new_token={p.on_new_token.clone()} />
+            <RunStatus run={c.run.clone()} retries={c.retries.clone()} on_new_token={p.on_new_token.clone()} on_recheck={p.on_recheck.clone()} />
         </section>
     }
 }

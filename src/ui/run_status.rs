@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::table::Difference;
 use crate::model::ApiError;
+use crate::ui::loading::read_progress;
 use crate::ui::state::Run;
 use crate::ui::use_lang;
 
@@ -84,6 +85,8 @@ pub struct RunStatusProps {
     pub retries: Vec<String>,
     /// A new token after a 401.
     pub on_new_token: Callback<String>,
+    /// "Check again" after a re-read failed.
+    pub on_recheck: Callback<()>,
 }
 
 /// What the current or last run is doing or did.
@@ -120,6 +123,24 @@ pub fn run_status(p: &RunStatusProps) -> Html {
             <div>
                 { error_block(e, lang) }
                 <p>{ t(lang, T::StoppedNote) }</p>
+            </div>
+        },
+        Run::Verifying {
+            received,
+            total,
+            retrying,
+            ..
+        } => html! {
+            <div class="hu-progress" role="status">
+                { read_progress(lang, (T::VerifyingOf, T::Verifying), *received, *total, retrying.as_ref()) }
+            </div>
+        },
+        Run::Unverified { error, .. } => html! {
+            <div class="hu-unverified">
+                <p><strong>{ t(lang, T::Unverified) }</strong></p>
+                { error_block(error, lang) }
+                <p>{ t(lang, T::UnverifiedNote) }</p>
+                <button type="button" class="hu-secondary" onclick={p.on_recheck.reform(|_| ())}>{ t(lang, T::CheckAgain) }</button>
             </div>
         },
         Run::Verified(d) if d.is_empty() => html! {

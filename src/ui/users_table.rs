@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
-use crate::model::view::{Column, RowIndex};
+use crate::model::view::{middle_ellipsis, Column, RowIndex};
 use crate::model::{Action, Row, RowStatus};
 use crate::ui::state::{Console, Msg};
 use crate::ui::use_lang;
@@ -72,8 +72,14 @@ fn user_row(p: &UserRowProps) -> Html {
         <tr class={classes!("hu-row", class, p.selected.then_some("hu-selected"))}>
             <td><input type="checkbox" checked={p.selected} onchange={on_select}
                 aria-label={tf(lang, T::SelectUser, &[("id", &p.row.id)])} /></td>
-            <td class="hu-id" title={p.row.id.clone()}>{ &p.row.id }</td>
-            <td title={p.row.name.clone()}>{ &p.row.name }</td>
+            // A narrow column shows the ID's start and end; hover and screen
+            // readers get the whole ID.
+            <td class="hu-id" title={p.row.id.clone()}>
+                <span class="hu-id-full" aria-hidden="true">{ &p.row.id }</span>
+                <span class="hu-id-short" aria-hidden="true">{ middle_ellipsis(&p.row.id, 4, 4) }</span>
+                <span class="hu-sr">{ &p.row.id }</span>
+            </td>
+            <td class="hu-name" title={p.row.name.clone()}>{ &p.row.name }</td>
             <td class="hu-status">{ note }</td>
             <td>
                 <button type="button" class="hu-link" onclick={action}

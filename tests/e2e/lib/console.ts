@@ -41,7 +41,14 @@ export class Console {
   }
 
   row(id: string) {
-    return this.rows().filter({ has: this.page.locator("td.hu-id", { hasText: new RegExp(`^${id}$`) }) });
+    return this.rows().filter({ has: this.page.getByRole("checkbox", { name: `Select ${id}`, exact: true }) });
+  }
+
+  /** The activity log's rows for one kind of request (GET, ADD, DELETE). */
+  async activity(kind: string) {
+    const details = this.page.locator("details.hu-activity");
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await this.page.getByText(/Activity \(\d+ requests\)/).click();
+    return this.page.locator(".hu-activity tbody tr").filter({ has: this.page.locator("td:nth-child(2)", { hasText: new RegExp(`^${kind}$`) }) });
   }
 
   async addUser(id: string, name: string) {

@@ -12,6 +12,9 @@ export const SMALL_CONFIG = "1c9e4b7a2f6d4e83b5a0c7d2e9f31a64";
 export const TOKEN = "demo-token";
 const ADMIN_SECRET = "e2e-admin-secret";
 
+export const users = (prefix: string, n: number): UserInfo[] =>
+  Array.from({ length: n }, (_, i) => ({ user_id: `${prefix}-${String(i).padStart(4, "0")}`, user_name: `${prefix} user ${i}` }));
+
 export type UserInfo = { user_id?: string; user_name?: string };
 
 export class Sandbox {
@@ -66,6 +69,17 @@ export class Sandbox {
       body: JSON.stringify({ update_type, non_migrate_users: users }),
     });
     if (!res.ok) throw new Error(`patch: ${res.status} ${await res.text()}`);
+  }
+
+  /** Creates a configuration holding `users`; returns its id. */
+  async createConfig(users: UserInfo[]): Promise<string> {
+    const res = await fetch(`${this.url}/v1/${PROJECT}/hotspot-session-config`, {
+      method: "POST",
+      headers: { "X-Auth-Token": TOKEN, "Content-Type": "application/json" },
+      body: JSON.stringify({ hotspot_session_migration_enable: true, hotspot_exit_session_num: 5, non_migrate_users: users }),
+    });
+    if (!res.ok) throw new Error(`create config: ${res.status} ${await res.text()}`);
+    return (await res.json()).id;
   }
 
   /** Sets the fault injection (see sandbox/src/faults.rs). */

@@ -56,6 +56,7 @@ test("a portal page embeds two consoles with a token provider and hears their ev
   await expect(applied).toHaveCount(1);
   await expect(applied).toContainText('"added":1,"deleted":0');
   await expect(applied).toContainText('"requestIds":["sbx-');
+  await expect(applied).toContainText('"differences":0');
   expect(await sandbox.users(SMALL_CONFIG)).toContainEqual({ user_id: "portal-1", user_name: "From the portal" });
 
   // A 401 with no fresh token from the portal: the host hears token-required.

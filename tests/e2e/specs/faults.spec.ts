@@ -2,8 +2,18 @@
 // 130 additions, 100 users per request) under each fault the sandbox can
 // inject on the second PATCH. Every run must end with the server holding
 // exactly the intended users, nothing staged, and a message naming the fault.
-import { test, expect, SMALL_CONFIG, UserInfo } from "../lib/sandbox";
+import { test, expect, users, SMALL_CONFIG, UserInfo } from "../lib/sandbox";
 import { Console } from "../lib/console";
+
+/** Prints rows as a Markdown table under a title. */
+function printTable<R extends Record<string, string | number>>(title: string, rows: R[], cols: (keyof R & string)[]) {
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(width[i])).join(" | ") + " |";
+  console.log(`\n${title}`);
+  console.log(line(cols));
+  console.log(line(width.map((w) => "-".repeat(w))));
+  for (const r of rows) console.log(line(cols.map((c) => String(r[c]))));
+}
 
 type Row = { fault: string; requests: number; attempts: number; final: string; message: string };
 const matrix: Row[] = [];
@@ -23,15 +33,11 @@ const range = (prefix: string, n: number): UserInfo[] =>
   Array.from({ length: n }, (_, i) => ({ user_id: `${prefix}-${String(i).padStart(3, "0")}`, user_name: `${prefix} user ${i}` }));
 
 test.describe("fault matrix", () => {
-  test.afterAll(() => {
-    const cols: (keyof Row)[] = ["fault", "requests", "attempts", "final", "message"];
-    const width = cols.map((c) => Math.max(c.length, ...matrix.map((r) => String(r[c]).length)));
-    const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(width[i])).join(" | ") + " |";
-    console.log("\nFault matrix (120 deletions + 130 additions, 100 users per request, fault on the 2nd PATCH):");
-    console.log(line(cols));
-    console.log(line(width.map((w) => "-".repeat(w))));
-    for (const r of matrix) console.log(line(cols.map((c) => String(r[c]))));
-  });
+  test.afterAll(() =>
+    printTable("Fault matrix (120 deletions + 130 additions, 100 users per request, fault on the 2nd PATCH):", matrix, [
+      "fault", "requests", "attempts", "final", "message",
+    ]),
+  );
 
   for (const f of faults) {
     test(`apply survives: ${f.name}`, async ({ page, sandbox }) => {
@@ -84,6 +90,64 @@ test.describe("fault matrix", () => {
         final: server.length === intended.length ? `equal (${server.length} users)` : "DIFFERENT",
         message: message.replace(/^Request \d+ \([^)]*\), attempt \d+: /, "").replace(/\s+/g, " ").slice(0, 110),
       });
+    });
+  }
+});
+
+// The read side: the same faults on a page in the middle of a 1000-user
+// load (page 6 of 10, read in parallel with others). Every load must end
+// with the full table, and the activity log must show the extra attempts.
+type ReadRow = { fault: string; pages: number; attempts: number; table: string; shown: string };
+const readMatrix: ReadRow[] = [];
+
+test.describe("fault matrix, read side", () => {
+  test.afterAll(() =>
+    printTable("Fault matrix, read side (1000 users, 10 pages, fault on page 6):", readMatrix, [
+      "fault", "pages", "attempts", "table", "shown",
+    ]),
+  );
+
+  for (const f of faults) {
+    test(`load survives: ${f.name}`, async ({ page, sandbox }) => {
+      const config = await sandbox.createConfig(users("rd", 1000));
+      const c = await Console.open(page, sandbox);
+      await c.connect(config);
+      if (f.timeoutSecs) {
+        // The time limit is set in the review panel, shown once something is loaded.
+        await c.load(1000);
+        await page.locator("#hu-timeout").fill(String(f.timeoutSecs));
+        await page.locator("#hu-timeout").press("Tab");
+      }
+      const before = f.timeoutSecs ? await (await c.activity("GET")).count() : 0;
+      // A stall fires twice, so the retry it causes stays on screen while the second one runs.
+      const times = f.timeoutSecs ? 2 : 1;
+      await sandbox.faults({ queue: [{ ...f.fault, method: "GET", query: "offset=500", times }] });
+      if (f.token) await sandbox.tokens({ add: "second-token" });
+      await page.getByRole("button", { name: "Load users" }).click();
+      let shown: string;
+      if (f.token) {
+        // A 401 is not retried: the load stops, keeps the pages it read,
+        // and a new token reads only what is missing.
+        const box = page.locator(".hu-error-box");
+        await expect(box).toContainText(f.expectText);
+        await expect(box).toContainText("of 1000 users read are kept");
+        shown = (await box.locator("strong").innerText()).trim();
+        await page.locator("#hu-token").fill("second-token");
+        await page.getByRole("button", { name: "Load users" }).click();
+        await sandbox.tokens({ add: "demo-token" });
+      } else {
+        await expect(page.locator(".hu-progress")).toContainText("page 6, attempt 2");
+        shown = (await page.locator(".hu-progress span").innerText()).replace(/^.*attempt 2: /, "");
+        expect(shown.length, "the progress line names the failure").toBeGreaterThan(10);
+      }
+      await expect(page.locator(".hu-notice")).toHaveText("Loaded 1000 users.");
+      await expect(page.locator(".hu-progress")).toHaveCount(0);
+      await expect(page.locator(".hu-count")).toContainText("1000 of 1000 shown");
+      const gets = await c.activity("GET");
+      const rows = (await gets.count()) - before;
+      const attempts = (await gets.locator("td:nth-child(6)").allInnerTexts()).slice(0, rows).map(Number).reduce((a, b) => a + b, 0);
+      expect(attempts).toBeGreaterThan(10);
+      readMatrix.push({ fault: f.name, pages: rows, attempts, table: "1000 of 1000", shown: shown.replace(/\s+/g, " ").slice(0, 90) });
     });
   }
 });

@@ -1,0 +1,89 @@
+//! The sandbox's demo offer: a small JSON document the sandbox serves at
+//! [`DEMO_PATH`] naming its demo project, configuration and token. The
+//! console offers "Try the demo data" only when that document is there and
+//! valid, so nothing else (a portal, a gateway) ever shows it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::connection::Connection;
+use crate::model::{ConfigId, ProjectId};
+
+/// Where the sandbox serves the document, on the console's own origin.
+pub const DEMO_PATH: &str = "/hotspot-users-demo.json";
+
+/// The demo document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Demo {
+    /// The demo project.
+    pub project_id: String,
+    /// The demo configuration to load first.
+    pub config_id: String,
+    /// A token the sandbox accepts.
+    pub token: String,
+}
+
+impl Demo {
+    /// The document, when `bytes` is one with valid ids and a token; `None`
+    /// for anything else (an HTML fallback page, an error, junk).
+    pub fn parse(bytes: &[u8]) -> Option<Demo> {
+        let demo: Demo = serde_json::from_slice(bytes).ok()?;
+        let token_ok = !demo.token.trim().is_empty() && !demo.token.contains(char::is_whitespace);
+        (ProjectId::parse(&demo.project_id).is_ok()
+            && ConfigId::parse(&demo.config_id).is_ok()
+            && token_ok)
+            .then_some(demo)
+    }
+
+    /// The connection with the demo's project, configuration and token
+    /// (base URL and region as they were).
+    pub fn fill(&self, c: &Connection) -> Connection {
+        Connection {
+            project: self.project_id.clone(),
+            config: self.config_id.clone(),
+            token: self.token.clone(),
+            ..c.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_sandbox_document_and_fills_the_form() {
+        let demo =
+            Demo::parse(br#"{"project_id":"p1","config_id":"c1","token":"demo-token"}"#).unwrap();
+        let before = Connection {
+            base: "https://portal.example".into(),
+            region: "cn-north-4".into(),
+            ..Connection::default()
+        };
+        let after = demo.fill(&before);
+        assert_eq!(
+            (
+                after.project.as_str(),
+                after.config.as_str(),
+                after.token.as_str()
+            ),
+            ("p1", "c1", "demo-token")
+        );
+        assert_eq!(after.base, before.base);
+        assert_eq!(after.region, before.region);
+        assert!(after.ready().is_some());
+    }
+
+    #[test]
+    fn anything_else_is_no_offer() {
+        for body in [
+            &b"<!doctype html><title>console</title>"[..],
+            b"",
+            b"{}",
+            br#"{"project_id":"","config_id":"c","token":"t"}"#,
+            br#"{"project_id":"p","config_id":"c","token":" "}"#,
+            br#"{"project_id":"p","config_id":"c\u0001x","token":"t"}"#,
+        ] {
+            assert_eq!(Demo::parse(body), None, "{}", String::from_utf8_lossy(body));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Reading from the API with the model's retry policy (network errors,
+//! timeouts, 429 and 5xx; `Retry-After` as a floor; full jitter; 5
+//! attempts): the pages of a configuration's users, into a
+//! [`PagedRead`] that keeps what was read when a page finally fails.
+
+use std::collections::BTreeSet;
+
+use futures_util::future::join_all;
+use serde::de::DeserializeOwned;
+
+use crate::model::connection::Ready;
+use crate::model::console::PageRetry;
+use crate::model::paging::PagedRead;
+use crate::model::retry::{self, Next};
+use crate::model::{ApiError, ListNonMigrationUsersResponse, Page};
+use crate::ui::api::{self, Reply};
+use crate::ui::flows::{log, Dispatch};
+use crate::ui::lifetime::Lifetime;
+
+/// Pages requested at once once the total is known.
+const PARALLEL_PAGES: usize = 6;
+
+/// `GET url`, retried while the model says so; `on_retry(attempt, error)`
+/// runs before each wait. Returns the result and the attempts made.
+pub async fn get_retrying<T: DeserializeOwned>(
+    url: &str,
+    token: &str,
+    timeout_ms: u32,
+    lifetime: &Lifetime,
+    on_retry: &dyn Fn(u32, &ApiError),
+) -> (Result<Reply<T>, ApiError>, u32) {
+    let mut attempt = 1;
+    loop {
+        let error = match api::get_json::<T>(url, token, timeout_ms, lifetime).await {
+            Ok(reply) => return (Ok(reply), attempt),
+            Err(e) => e,
+        };
+        match retry::next(&error, attempt, js_sys::Math::random()) {
+            // A stopped load or a closed console neither waits nor retries.
+            _ if lifetime.is_over() => return (Err(error), attempt),
+            Next::RetryAfter(ms) => {
+                attempt += 1;
+                on_retry(attempt, &error);
+                gloo_timers::future::TimeoutFuture::new(ms as u32).await;
+            }
+            Next::NeedToken | Next::Stop => return (Err(error), attempt),
+        }
+    }
+}
+
+/// A page that failed after every attempt.
+#[derive(Debug, Clone)]
+pub struct PageError {
+    /// The page.
+    pub page: Page,
+    /// Attempts made.
+    pub attempts: u32,
+    /// The last error.
+    pub error: ApiError,
+}
+
+/// Reports of a paged read, and its time limit per request.
+pub struct ReadEvents<'a> {
+    /// Time limit of one request.
+    pub timeout_ms: u32,
+    /// Activity log entries.
+    pub dispatch: &'a Dispatch,
+    /// After each round of pages: users read so far and the total.
+    pub on_progress: &'a dyn Fn(usize, Option<u32>),
+    /// A page is being retried.
+    pub on_retry: &'a dyn Fn(PageRetry),
+}
+
+async fn read_page(
+    ready: &Ready,
+    page: Page,
+    lifetime: &Lifetime,
+    events: &ReadEvents<'_>,
+) -> Result<ListNonMigrationUsersResponse, PageError> {
+    let url = ready
+        .base
+        .list_users(&ready.project, &ready.config, None, page);
+    let on_retry = |attempt: u32, error: &ApiError| {
+        (events.on_retry)(PageRetry {
+            page,
+            attempt,
+            error: error.clone(),
+        })
+    };
+    let (result, attempts) = get_retrying::<ListNonMigrationUsersResponse>(
+        &url,
+        &ready.token,
+        events.timeout_ms,
+        lifetime,
+        &on_retry,
+    )
+    .await;
+    match result {
+        Ok(reply) => {
+            let n = reply.body.non_migrate_users.len();
+            log(events.dispatch, "GET", n, attempts, Ok(reply.request_id));
+            Ok(reply.body)
+        }
+        Err(error) => {
+            log(events.dispatch, "GET", 0, attempts, Err(&error));
+            Err(PageError {
+                page,
+                attempts,
+                error,
+            })
+        }
+    }
+}
+
+/// Reads every page `read` still misses: one at a time until the first
+/// tells the total, then a few at once. A page that fails every attempt is
+/// set aside and the others are still read, so only it stays missing; a
+/// 401 (or a stopped load) ends the read at once. Returns the first failure
+/// in page order.
+pub async fn read_pages(
+    ready: &Ready,
+    read: &mut PagedRead,
+    lifetime: &Lifetime,
+    events: &ReadEvents<'_>,
+) -> Result<(), PageError> {
+    let mut failed: Option<PageError> = None;
+    let mut set_aside = BTreeSet::new();
+    loop {
+        let wanted: Vec<Page> = read
+            .missing(usize::MAX)
+            .into_iter()
+            .filter(|p| !set_aside.contains(&p.offset))
+            .take(PARALLEL_PAGES)
+            .collect();
+        if wanted.is_empty() {
+            return failed.map_or(Ok(()), Err);
+        }
+        let replies = join_all(
+            wanted
+                .iter()
+                .map(|page| read_page(ready, *page, lifetime, events)),
+        )
+        .await;
+        let mut stop = false;
+        for (page, reply) in wanted.into_iter().zip(replies) {
+            match reply {
+                Ok(body) => read.record(page, body.non_migrate_users, body.total_count),
+                Err(e) => {
+                    stop |= e.error.needs_new_token() || lifetime.is_over();
+                    set_aside.insert(page.offset);
+                    if failed.as_ref().is_none_or(|f| f.page.offset > page.offset) {
+                        failed = Some(e);
+                    }
+                }
+            }
+        }
+        (events.on_progress)(read.received(), read.total());
+        if stop {
+            return failed.map_or(Ok(()), Err);
+        }
+    }
+}
