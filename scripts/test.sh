@@ -31,7 +31,7 @@ else
   stage "clippy (wasm32)" wasm_cargo clippy -p hotspot-users --all-targets --quiet -- -D warnings
 fi
 stage "native tests (model, sandbox contract, load smoke, crash)" cargo test --workspace --quiet
-stage "fuzz smoke (cargo-fuzz, 10 s per target)" "$ROOT/scripts/fuzz.sh" 10
+stage "fuzz smoke (cargo-fuzz on stable, 10 s per target)" "$ROOT/scripts/fuzz.sh" --smoke 10
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 stage "wasm render tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render
