@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets this machine up (idempotently) and runs every test layer:
 # formatting, clippy (host and wasm32), native tests, wasm render tests in
-# headless Chromium, and the end-to-end suite against the sandbox.
+# headless Chromium, and the end-to-end suite against the sandbox and the gateway.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,14 +30,14 @@ if [[ -f "$HOTSPOT_USERS_CACHE/wasm-env.sh" ]]; then
 else
   stage "clippy (wasm32)" wasm_cargo clippy -p hotspot-users --all-targets --quiet -- -D warnings
 fi
-stage "native tests (model, sandbox contract, load smoke, crash)" cargo test --workspace --quiet
+stage "native tests (model, server: sandbox contract, gateway over TLS, load smoke, crash)" cargo test --workspace --quiet
 stage "fuzz smoke (cargo-fuzz on stable, 10 s per target)" "$ROOT/scripts/fuzz.sh" --smoke 10
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 stage "wasm render tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render
 stage "console release build" wasm_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
-stage "sandbox build" cargo build -p sandbox --quiet
-export SANDBOX_BIN="$CARGO_TARGET_DIR/debug/hotspot-sandbox"
+stage "server build" cargo build -p hotspot-users-server --quiet
+export SERVER_BIN="$CARGO_TARGET_DIR/debug/hotspot-users-server"
 export CONSOLE_DIST="$CARGO_TARGET_DIR/console-dist"
 stage "end-to-end tests (Playwright)" npm --prefix tests/e2e test --silent
 echo "all test layers passed in $((SECONDS - START)) s"

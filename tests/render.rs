@@ -194,6 +194,7 @@ fn review_props(console: Console, on_recheck: Callback<()>) -> ReviewPanelProps 
         on_new_token: Callback::noop(),
         on_discard: Callback::noop(),
         on_recheck,
+        sign_in_region: None,
     }
 }
 

@@ -161,6 +161,18 @@ impl ApiBase {
         )
     }
 
+    /// IAM's `POST /v3/auth/tokens?nocatalog=true` (sign-in) and, without the
+    /// query, its `GET` (check a token), through the same origin.
+    pub fn iam_tokens(&self, sign_in: bool) -> String {
+        let query = if sign_in { "?nocatalog=true" } else { "" };
+        format!("{}{}{query}", self.0, crate::model::iam::TOKENS_PATH)
+    }
+
+    /// IAM's `GET /v3/auth/projects`.
+    pub fn iam_projects(&self) -> String {
+        format!("{}{}", self.0, crate::model::iam::PROJECTS_PATH)
+    }
+
     /// `GET /v1/{project_id}/hotspot-session-config?offset=&limit=`.
     pub fn list_configs(&self, project: &ProjectId, page: Page) -> String {
         format!(

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod endpoints;
 pub mod errors;
 pub mod export;
+pub mod iam;
 pub mod ids;
 pub mod import;
 pub mod paging;

@@ -26,6 +26,8 @@ struct Raw {
     status: u16,
     request_id: Option<String>,
     retry_after: Option<String>,
+    /// IAM's sign-in answers with the token here.
+    subject_token: Option<String>,
     bytes: Vec<u8>,
 }
 
@@ -46,7 +48,7 @@ impl Raw {
 
 async fn send(
     builder: RequestBuilder,
-    token: &str,
+    token: Option<&str>,
     body: Option<String>,
     timeout_ms: u32,
     lifetime: &Lifetime,
@@ -70,8 +72,11 @@ async fn send(
             controller.abort();
         })
     };
+    let builder = match token {
+        Some(token) => builder.header(TOKEN_HEADER, token),
+        None => builder,
+    };
     let builder = builder
-        .header(TOKEN_HEADER, token)
         .header("Accept", "application/json")
         .abort_signal(Some(&controller.signal()));
     let request: Result<Request, _> = match body {
@@ -93,6 +98,7 @@ async fn send(
         status: response.status(),
         request_id: headers.get("x-request-id"),
         retry_after: headers.get("retry-after"),
+        subject_token: headers.get("x-subject-token"),
         bytes: response.binary().await.map_err(&fail)?,
     })
 }
@@ -112,7 +118,11 @@ pub async fn get_json<T: DeserializeOwned>(
     timeout_ms: u32,
     lifetime: &Lifetime,
 ) -> Result<Reply<T>, ApiError> {
-    let raw = send(Request::get(url), token, None, timeout_ms, lifetime).await?;
+    let raw = send(Request::get(url), Some(token), None, timeout_ms, lifetime).await?;
+    decoded(raw)
+}
+
+fn decoded<T: DeserializeOwned>(raw: Raw) -> Result<Reply<T>, ApiError> {
     raw.check()?;
     let body = serde_json::from_slice(&raw.bytes).map_err(|e| {
         ApiError::undecodable(raw.status, raw.request_id.as_deref(), &e.to_string())
@@ -121,6 +131,43 @@ pub async fn get_json<T: DeserializeOwned>(
         body,
         request_id: raw.request_id,
     })
+}
+
+/// IAM's token check: `GET url` with the token as both `X-Auth-Token` and
+/// `X-Subject-Token`.
+pub async fn check_token<T: DeserializeOwned>(
+    url: &str,
+    token: &str,
+    lifetime: &Lifetime,
+) -> Result<Reply<T>, ApiError> {
+    let builder = Request::get(url).header("X-Subject-Token", token);
+    let raw = send(builder, Some(token), None, DEFAULT_TIMEOUT_MS, lifetime).await?;
+    decoded(raw)
+}
+
+/// IAM's sign-in: `POST url` with a JSON body and no token; returns the
+/// decoded body and the token from `X-Subject-Token`. The body (it holds the
+/// password) lives only for the call.
+pub async fn sign_in<B: Serialize, T: DeserializeOwned>(
+    url: &str,
+    body: &B,
+    lifetime: &Lifetime,
+) -> Result<(Reply<T>, String), ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+    let raw = send(
+        Request::post(url),
+        None,
+        Some(json),
+        DEFAULT_TIMEOUT_MS,
+        lifetime,
+    )
+    .await?;
+    let token = raw.subject_token.clone();
+    let reply = decoded(raw)?;
+    let token = token.filter(|t| !t.is_empty()).ok_or_else(|| {
+        ApiError::network("IAM answered without X-Subject-Token: the proxy in front of it must pass that header back")
+    })?;
+    Ok((reply, token))
 }
 
 /// `PATCH url` with a JSON body; the response body is ignored (the API sends none).
@@ -132,7 +179,14 @@ pub async fn patch_json<B: Serialize>(
     lifetime: &Lifetime,
 ) -> Result<Reply<()>, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
-    let raw = send(Request::patch(url), token, Some(json), timeout_ms, lifetime).await?;
+    let raw = send(
+        Request::patch(url),
+        Some(token),
+        Some(json),
+        timeout_ms,
+        lifetime,
+    )
+    .await?;
     raw.check()?;
     Ok(Reply {
         body: (),

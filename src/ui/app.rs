@@ -6,8 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, Lang, T};
-use crate::model::connection::Connection;
+use crate::model::connection::{check_token, Connection};
 use crate::model::export::to_csv;
+use crate::model::iam::{AuthProject, Who};
 use crate::model::table::user_info;
 use crate::model::view::visible_rows;
 use crate::model::{Action, ApiBase};
@@ -18,6 +19,8 @@ use crate::ui::connection::ConnectionForm;
 use crate::ui::download::download;
 use crate::ui::flows;
 use crate::ui::host::{resolve, HostEvent};
+use crate::ui::iam;
+use crate::ui::identity::IdentityPanel;
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::lifetime::Lifetime;
 use crate::ui::loading::loading_status;
@@ -55,6 +58,12 @@ pub fn app(props: &AppProps) -> Html {
         let lifetime = lifetime.clone();
         use_effect_with((), move |_| move || lifetime.end());
     }
+    // Sign-in with an IAM user: the stand-alone page, and hosts that opt in
+    // without supplying a token themselves.
+    let sign_in_on = tokens.is_none() && embed.as_ref().is_none_or(|e| e.sign_in);
+    let who = use_state(|| None::<Who>);
+    let token_projects = use_state(Vec::<AuthProject>::new);
+    let check_failed = use_state(|| None::<String>);
     let batch = use_state(|| 1000usize);
     let timeout_secs = use_state(|| apply::PATCH_TIMEOUT_SECS);
     let importing = use_state(|| false);
@@ -220,10 +229,84 @@ pub fn app(props: &AppProps) -> Html {
         let (c, start) = ((*connection).clone(), start_apply.clone());
         Callback::from(move |_| start(c.clone(), None))
     };
+    // The API base as an absolute URL (this page's origin when empty).
+    let iam_base = {
+        let base = ApiBase::parse(&connection.base).unwrap_or_default();
+        if base.as_str().is_empty() {
+            ApiBase::parse(&page_origin()).unwrap_or_default()
+        } else {
+            base
+        }
+    };
+    // What IAM says of a token: who, until when, which projects.
+    let learn = {
+        let (who, projects, failed) = (who.clone(), token_projects.clone(), check_failed.clone());
+        let (base, region, lang) = (iam_base.clone(), connection.region.clone(), *lang);
+        let lifetime = (*lifetime).clone();
+        Callback::from(move |(token, known): (String, Option<Who>)| {
+            let (who, projects, failed) = (who.clone(), projects.clone(), failed.clone());
+            let (base, region, lifetime) = (base.clone(), region.clone(), lifetime.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let checked = match known {
+                    Some(w) => Ok(w),
+                    None => iam::check(&base, &token, &lifetime).await,
+                };
+                match checked {
+                    Ok(w) => {
+                        who.set(Some(w));
+                        failed.set(None);
+                        projects.set(
+                            iam::projects(&base, &token, &region, &lifetime)
+                                .await
+                                .unwrap_or_default(),
+                        );
+                    }
+                    Err(e) => {
+                        who.set(None);
+                        projects.set(Vec::new());
+                        failed.set(Some(e.message_in(lang)));
+                    }
+                }
+            });
+        })
+    };
+    let on_signed_in = {
+        let (connection, learn) = (connection.clone(), learn.clone());
+        Callback::from(move |(token, w): (String, Who)| {
+            let c = (*connection).clone();
+            connection.set(Connection {
+                token: token.clone(),
+                project: w.project_id.clone().unwrap_or(c.project.clone()),
+                ..c
+            });
+            learn.emit((token, Some(w)));
+        })
+    };
+    let on_token_commit = sign_in_on.then(|| {
+        let learn = learn.clone();
+        Callback::from(move |token: String| {
+            if check_token(&token, Lang::En).is_ok() {
+                learn.emit((token.trim().to_string(), None));
+            }
+        })
+    });
+    let on_project = {
+        let connection = connection.clone();
+        Callback::from(move |project: String| {
+            connection.set(Connection {
+                project,
+                ..(*connection).clone()
+            })
+        })
+    };
     let on_new_token = {
         let connection = connection.clone();
         let supplied = tokens.is_some();
+        let learn = learn.clone();
         Callback::from(move |token: String| {
+            if sign_in_on {
+                learn.emit((token.clone(), None));
+            }
             start_apply((*connection).clone(), Some(token.clone()));
             if !supplied {
                 connection.set(Connection {
@@ -260,12 +343,7 @@ pub fn app(props: &AppProps) -> Html {
         let importing = importing.clone();
         Callback::from(move |_| importing.set(false))
     };
-    let base = ApiBase::parse(&connection.base).unwrap_or_default();
-    let absolute = if base.as_str().is_empty() {
-        ApiBase::parse(&page_origin()).unwrap_or_default()
-    } else {
-        base
-    };
+    let absolute = iam_base.clone();
     // One snapshot per render; children compare it by value (the table by pointer).
     let state: Rc<Console> = Rc::new((*console).clone());
     let busy = console.is_busy();
@@ -289,7 +367,12 @@ pub fn app(props: &AppProps) -> Html {
                     </select>
                 </div>
             </header>
-            <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} />
+            <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} {on_token_commit} />
+            if sign_in_on {
+                <IdentityPanel region={connection.region.clone()} base={iam_base.clone()} project={connection.project.clone()}
+                    who={(*who).clone()} check_failed={(*check_failed).clone()} projects={(*token_projects).clone()}
+                    {on_signed_in} {on_project} />
+            }
             <div class="hu-notice" role="status" aria-live="polite">{ &console.notice }</div>
             { loading_status(&console.loading, lang, &on_stop_loading) }
             if console.key.is_some() && console.loading != Loading::Idle {
@@ -305,7 +388,8 @@ pub fn app(props: &AppProps) -> Html {
                         <UsersTable console={state.clone()} on_msg={on_msg.clone()} />
                     </div>
                     <ReviewPanel console={state} base={absolute} batch={*batch} {on_batch} timeout_secs={*timeout_secs} {on_timeout}
-                        {on_apply} {on_new_token} {on_discard} {on_recheck} />
+                        {on_apply} {on_new_token} {on_discard} {on_recheck}
+                        sign_in_region={sign_in_on.then(|| AttrValue::from(connection.region.clone()))} />
                 </div>
             }
             if *importing {

@@ -30,6 +30,9 @@ pub struct ConnectionFormProps {
     /// The host page's token, when it supplies one: the token field is hidden.
     #[prop_or_default]
     pub tokens: Option<TokenSource>,
+    /// A pasted token, once edited and left: checked with IAM where sign-in is offered.
+    #[prop_or_default]
+    pub on_token_commit: Option<Callback<String>>,
 }
 
 type Configs = Option<Result<Vec<HotspotSessionMigrationConfig>, ApiError>>;
@@ -218,7 +221,7 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
             <div class="hu-field hu-token">
                 <TextField id="hu-token" label={t(lang, T::Token)} value={p.value.token.clone()} problem={problems.token}
                     kind={if *show_token { "text" } else { "password" }}
-                    hint={t(lang, T::TokenHint)}
+                    hint={t(lang, T::TokenHint)} on_commit={p.on_token_commit.clone()}
                     on_input={setter(p, |c, v| c.token = v)} />
                 <button type="button" class="hu-secondary" onclick={toggle} aria-pressed={show_token.to_string()}>
                     { t(lang, if *show_token { T::HideToken } else { T::ShowToken }) }

@@ -22,7 +22,7 @@ const STYLESHEET: &str = include_str!("../../static/console.css");
 export function define_element(mount) {
   if (customElements.get("hotspot-users-console")) return;
   class HotspotUsersConsole extends HTMLElement {
-    static get observedAttributes() { return ["api-base", "project-id", "config-id", "region", "lang", "remember"]; }
+    static get observedAttributes() { return ["api-base", "project-id", "config-id", "region", "lang", "remember", "sign-in"]; }
     connectedCallback() {
       // Properties set before the element was defined shadow the setters: re-apply them.
       for (const prop of ["token", "tokenProvider"]) {
@@ -45,7 +45,7 @@ export function define_element(mount) {
       const attr = (name) => this.getAttribute(name) ?? undefined;
       this._handle = mount(this, {
         apiBase: attr("api-base"), projectId: attr("project-id"), configId: attr("config-id"),
-        region: attr("region"), lang: attr("lang"), remember: this.hasAttribute("remember"),
+        region: attr("region"), lang: attr("lang"), remember: this.hasAttribute("remember"), signIn: this.hasAttribute("sign-in"),
         token: this._token, tokenProvider: this._provider,
       });
     }
@@ -69,6 +69,8 @@ struct Options {
     token: Option<String>,
     #[serde(default)]
     remember: bool,
+    #[serde(default)]
+    sign_in: bool,
 }
 
 /// A mounted console; `unmount()` removes it with its listeners and timers.
@@ -148,6 +150,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle,
         },
         lang: opts.lang,
         remember: opts.remember,
+        sign_in: opts.sign_in,
     };
     let app = yew::Renderer::<App>::with_root_and_props(
         container.clone(),

@@ -25,6 +25,15 @@ pub struct TextFieldProps {
     pub placeholder: Option<AttrValue>,
     /// New value.
     pub on_input: Callback<String>,
+    /// The value once edited and left (the `change` event).
+    #[prop_or_default]
+    pub on_commit: Option<Callback<String>>,
+    /// Show the problem of an empty field too (after a submit attempt).
+    #[prop_or_default]
+    pub show_empty: bool,
+    /// The `autocomplete` hint (`off` by default).
+    #[prop_or(AttrValue::Static("off"))]
+    pub autocomplete: AttrValue,
 }
 
 /// A labelled input; its problem is linked through `aria-describedby`.
@@ -34,13 +43,22 @@ pub fn text_field(p: &TextFieldProps) -> Html {
         e.target_unchecked_into::<web_sys::HtmlInputElement>()
             .value()
     });
+    let onchange = p.on_commit.clone().map(|cb| {
+        cb.reform(|e: Event| {
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value()
+        })
+    });
     let msg_id = format!("{}-msg", p.id);
-    let shown = p.problem.clone().filter(|_| !p.value.is_empty());
+    let shown = p
+        .problem
+        .clone()
+        .filter(|_| !p.value.is_empty() || p.show_empty);
     html! {
         <div class="hu-field">
             <label for={p.id.clone()}>{ p.label.clone() }</label>
-            <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput}
-                placeholder={p.placeholder.clone()} autocomplete="off" spellcheck="false"
+            <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput} {onchange}
+                placeholder={p.placeholder.clone()} autocomplete={p.autocomplete.clone()} spellcheck="false"
                 aria-invalid={shown.is_some().to_string()} aria-describedby={msg_id.clone()} />
             <div id={msg_id} class={classes!("hu-hint", shown.is_some().then_some("hu-error"))}>
                 { shown.or_else(|| p.hint.as_ref().map(|h| h.to_string())).unwrap_or_default() }

@@ -36,6 +36,9 @@ pub struct ReviewPanelProps {
     pub on_discard: Callback<()>,
     /// "Check again" after a re-read failed.
     pub on_recheck: Callback<()>,
+    /// The region to sign in to again after a 401, when sign-in is offered.
+    #[prop_or_default]
+    pub sign_in_region: Option<AttrValue>,
 }
 
 fn number<N: std::str::FromStr>(e: Event, fallback: N) -> N {
@@ -141,7 +144,8 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
                     { t(lang, T::Discard) }
                 </button>
             </div>
-            <RunStatus run={c.run.clone()} retries={c.retries.clone()} on_new_token={p.on_new_token.clone()} on_recheck={p.on_recheck.clone()} />
+            <RunStatus run={c.run.clone()} retries={c.retries.clone()} on_new_token={p.on_new_token.clone()} on_recheck={p.on_recheck.clone()}
+                sign_in={p.sign_in_region.clone().map(|r| (r, p.base.clone()))} />
         </section>
     }
 }

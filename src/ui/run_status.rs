@@ -4,9 +4,12 @@
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
+use crate::model::iam::Who;
 use crate::model::table::Difference;
+use crate::model::ApiBase;
 use crate::model::ApiError;
 use crate::ui::loading::read_progress;
+use crate::ui::sign_in::SignInForm;
 use crate::ui::state::Run;
 use crate::ui::use_lang;
 
@@ -87,6 +90,9 @@ pub struct RunStatusProps {
     pub on_new_token: Callback<String>,
     /// "Check again" after a re-read failed.
     pub on_recheck: Callback<()>,
+    /// Region and origin of IAM, when a paused run may sign in again.
+    #[prop_or_default]
+    pub sign_in: Option<(AttrValue, ApiBase)>,
 }
 
 /// What the current or last run is doing or did.
@@ -117,6 +123,11 @@ pub fn run_status(p: &RunStatusProps) -> Html {
                 { error_block(e, lang) }
                 <p>{ t(lang, T::Paused) }</p>
                 <NewToken on_token={p.on_new_token.clone()} />
+                if let Some((region, base)) = &p.sign_in {
+                    <p>{ t(lang, T::SignInAgain) }</p>
+                    <SignInForm id="hu-resign" region={region.clone()} base={base.clone()}
+                        on_signed_in={p.on_new_token.reform(|(token, _): (String, Who)| token)} />
+                }
             </div>
         },
         Run::Stopped(e) => html! {

@@ -20,6 +20,8 @@ pub struct Embed {
     /// Remember the connection fields (never the token) in local storage:
     /// for the stand-alone page; embedded instances leave it to the host.
     pub remember: bool,
+    /// Offer sign-in with an IAM user (the stand-alone page; hosts opt in).
+    pub sign_in: bool,
 }
 
 /// This page's origin, the API base when none is set.

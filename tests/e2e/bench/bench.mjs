@@ -2,7 +2,7 @@
 // and browser timings against the sandbox, with a 1000-user configuration
 // and zero added latency, merged with the native model figures.
 // Run through scripts/bench.sh, which builds everything and sets:
-//   SANDBOX_BIN, CONSOLE_DIST, BASELINE_DIST, NATIVE_TSV, BENCH_RUNS
+//   SERVER_BIN, CONSOLE_DIST, BASELINE_DIST, NATIVE_TSV, BENCH_RUNS
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -15,7 +15,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 async function startSandbox(dist) {
-  const proc = spawn(process.env.SANDBOX_BIN, ["--listen", "127.0.0.1:0", "--dist", dist], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.env.SERVER_BIN, ["sandbox", "--listen", "127.0.0.1:0", "--dist", dist], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((resolve, reject) => {
     let out = "";
     proc.stdout.on("data", (c) => {

@@ -1,11 +1,12 @@
 // Admin actions on the console, over a small layer of selectors.
 import { Page, expect } from "@playwright/test";
-import { Sandbox, PROJECT, TOKEN } from "./sandbox";
+import { PROJECT, TOKEN, DEMO_ACCOUNT, DEMO_USER, DEMO_PASSWORD } from "./sandbox";
 
 export class Console {
-  constructor(readonly page: Page, readonly sandbox: Sandbox) {}
+  constructor(readonly page: Page, readonly sandbox: { url: string }) {}
 
-  static async open(page: Page, sandbox: Sandbox): Promise<Console> {
+  /** Opens the console served by `sandbox` (or by a gateway). */
+  static async open(page: Page, sandbox: { url: string }): Promise<Console> {
     const violations: string[] = [];
     page.on("console", (m) => {
       if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -49,6 +50,15 @@ export class Console {
     const details = this.page.locator("details.hu-activity");
     if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await this.page.getByText(/Activity \(\d+ requests\)/).click();
     return this.page.locator(".hu-activity tbody tr").filter({ has: this.page.locator("td:nth-child(2)", { hasText: new RegExp(`^${kind}$`) }) });
+  }
+
+  /** Signs in with an IAM user in the form whose ids start with `form`. */
+  async signIn(password = DEMO_PASSWORD, form = "hu-sign-in") {
+    if (form === "hu-sign-in") await this.page.getByRole("button", { name: "Sign in with an IAM user" }).click();
+    await this.page.locator(`#${form}-account`).fill(DEMO_ACCOUNT);
+    await this.page.locator(`#${form}-user`).fill(DEMO_USER);
+    await this.page.locator(`#${form}-password`).fill(password);
+    await this.page.getByRole("form", { name: "Sign in with an IAM user" }).getByRole("button", { name: "Sign in" }).click();
   }
 
   async addUser(id: string, name: string) {

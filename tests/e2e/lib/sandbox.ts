@@ -17,28 +17,55 @@ export const users = (prefix: string, n: number): UserInfo[] =>
 
 export type UserInfo = { user_id?: string; user_name?: string };
 
+/** Starts the server with `args`; resolves with its URL once it listens. */
+async function startServer(args: string[]): Promise<{ url: string; proc: ChildProcess }> {
+  const bin = process.env.SERVER_BIN;
+  if (!bin) throw new Error("SERVER_BIN and CONSOLE_DIST must be set (scripts/test.sh sets them)");
+  const proc = spawn(bin, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    proc.stdout!.on("data", (chunk) => {
+      out += chunk.toString();
+      const m = out.match(/listening on (http:\/\/[^\s]+?)\/?\s/);
+      if (m) resolve(m[1]);
+    });
+    proc.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { url, proc };
+}
+
+export const DEMO_ACCOUNT = "demo-account";
+export const DEMO_USER = "demo-admin";
+export const DEMO_PASSWORD = "Demo-Passw0rd";
+
+/** The gateway backend in front of a sandbox (as its cloud), serving the console. */
+export class Gateway {
+  constructor(readonly url: string, private proc: ChildProcess) {}
+
+  static async start(upstream: Sandbox): Promise<Gateway> {
+    const dist = process.env.CONSOLE_DIST!;
+    const { url, proc } = await startServer([
+      "gateway", "--region", "cn-north-4", "--listen", "127.0.0.1:0", "--dist", dist,
+      "--upstream", upstream.url, "--iam-upstream", upstream.url, "--upstream-timeout-s", "10",
+    ]);
+    return new Gateway(url, proc);
+  }
+
+  stop() {
+    this.proc.kill("SIGINT");
+  }
+}
+
 export class Sandbox {
   constructor(readonly url: string, private proc: ChildProcess) {}
 
   static async start(extraArgs: string[] = []): Promise<Sandbox> {
-    const bin = process.env.SANDBOX_BIN;
     const dist = process.env.CONSOLE_DIST;
-    if (!bin || !dist) throw new Error("SANDBOX_BIN and CONSOLE_DIST must be set (scripts/test.sh sets them)");
+    if (!dist) throw new Error("SERVER_BIN and CONSOLE_DIST must be set (scripts/test.sh sets them)");
     const state = join(mkdtempSync(join(tmpdir(), "hotspot-e2e-")), "state.json");
-    const proc = spawn(
-      bin,
-      ["--listen", "127.0.0.1:0", "--dist", dist, "--state", state, "--admin-secret", ADMIN_SECRET, ...extraArgs],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      proc.stdout!.on("data", (chunk) => {
-        out += chunk.toString();
-        const m = out.match(/listening on (http:\/\/[^\s]+?)\/?\s/);
-        if (m) resolve(m[1]);
-      });
-      proc.on("exit", (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-    });
+    const { url, proc } = await startServer([
+      "sandbox", "--listen", "127.0.0.1:0", "--dist", dist, "--state", state, "--admin-secret", ADMIN_SECRET, ...extraArgs,
+    ]);
     return new Sandbox(url, proc);
   }
 
@@ -51,10 +78,10 @@ export class Sandbox {
   }
 
   /** Every user of a configuration, read through the API. */
-  async users(config = LARGE_CONFIG): Promise<UserInfo[]> {
+  async users(config = LARGE_CONFIG, token = TOKEN): Promise<UserInfo[]> {
     const all: UserInfo[] = [];
     for (let offset = 0; ; offset += 100) {
-      const res = await fetch(`${this.usersUrl(config)}?offset=${offset}&limit=100`, { headers: { "X-Auth-Token": TOKEN } });
+      const res = await fetch(`${this.usersUrl(config)}?offset=${offset}&limit=100`, { headers: { "X-Auth-Token": token } });
       if (!res.ok) throw new Error(`list users: ${res.status}`);
       const page = (await res.json()).non_migrate_users as UserInfo[];
       all.push(...page);
@@ -82,7 +109,7 @@ export class Sandbox {
     return (await res.json()).id;
   }
 
-  /** Sets the fault injection (see sandbox/src/faults.rs). */
+  /** Sets the fault injection (see server/src/sandbox/faults.rs). */
   async faults(settings: object) {
     const res = await fetch(`${this.url}/__admin/faults`, {
       method: "PUT",

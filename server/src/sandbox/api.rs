@@ -15,9 +15,9 @@ use hotspot_users::model::{
 };
 use serde::de::DeserializeOwned;
 
-use crate::error::SandboxError;
-use crate::store::validate_users;
-use crate::{gate, AppState};
+use crate::sandbox::error::SandboxError;
+use crate::sandbox::store::validate_users;
+use crate::sandbox::{gate, AppState};
 
 type Result<T> = std::result::Result<T, SandboxError>;
 
@@ -143,7 +143,7 @@ async fn update_users(
     ids_ok(&project, Some(&config))?;
     let req: UpdateNonMigrationUsersRequest = json_body(&body)?;
     let users = validate_users(&req.non_migrate_users)?;
-    let entry = crate::JournalEntry {
+    let entry = crate::sandbox::JournalEntry {
         project: project.clone(),
         config: config.clone(),
         update_type: req.update_type,

@@ -12,8 +12,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use crate::faults::{FaultSettings, Faults};
-use crate::AppState;
+use crate::sandbox::faults::{FaultSettings, Faults};
+use crate::sandbox::AppState;
 
 /// The admin router (empty when disabled).
 pub fn routes(state: AppState) -> Router {
@@ -40,7 +40,7 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
     }
 }
 
-async fn journal(State(state): State<AppState>) -> Json<Vec<crate::JournalEntry>> {
+async fn journal(State(state): State<AppState>) -> Json<Vec<crate::sandbox::JournalEntry>> {
     Json(state.journal.lock().expect("journal lock").clone())
 }
 

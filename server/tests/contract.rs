@@ -6,13 +6,18 @@ mod common;
 use std::time::Duration;
 
 use hotspot_users::model::demo::{Demo, DEMO_PATH};
+use hotspot_users::model::iam::{parse_utc_ms, ProjectsBody, TokenBody};
+use hotspot_users::model::ApiError;
 use hotspot_users::model::{
     ListHotspotSessionConfigResponse, ListNonMigrationUsersResponse, ServiceErrorBody,
 };
+use hotspot_users_server::sandbox::faults::{Fault, FaultSettings, QueuedFault};
+use hotspot_users_server::sandbox::iam;
+use hotspot_users_server::sandbox::seed::{
+    DEMO_CONFIG_LARGE, DEMO_CONFIG_SMALL, DEMO_LARGE_USERS, DEMO_PROJECT,
+};
+use hotspot_users_server::sandbox::Settings;
 use reqwest::{Client, Method, Response, StatusCode};
-use sandbox::faults::{Fault, FaultSettings, QueuedFault};
-use sandbox::seed::{DEMO_CONFIG_LARGE, DEMO_CONFIG_SMALL, DEMO_LARGE_USERS, DEMO_PROJECT};
-use sandbox::Settings;
 use serde_json::{json, Value};
 
 const TOKEN: &str = "t-good";
@@ -34,7 +39,9 @@ impl Sbx {
             .tokens
             .push(("t-expired".into(), Some(Duration::ZERO)));
         settings.admin_secret.get_or_insert_with(|| SECRET.into());
-        let (addr, _) = sandbox::spawn(settings).await.expect("sandbox starts");
+        let (addr, _) = hotspot_users_server::sandbox::spawn(settings)
+            .await
+            .expect("sandbox starts");
         Self {
             base: format!("http://{addr}"),
             http: Client::new(),
@@ -709,7 +716,9 @@ async fn the_admin_endpoint_needs_its_secret() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let (addr, _) = sandbox::spawn(Settings::default()).await.unwrap();
+    let (addr, _) = hotspot_users_server::sandbox::spawn(Settings::default())
+        .await
+        .unwrap();
     let res = s
         .http
         .put(format!("http://{addr}/__admin/faults"))
@@ -722,4 +731,126 @@ async fn the_admin_endpoint_needs_its_secret() {
         StatusCode::NO_CONTENT,
         "disabled without a secret"
     );
+}
+
+fn sign_in_body(user: &str, password: &str, totp: Option<(&str, &str)>) -> Value {
+    let mut identity = json!({"methods": ["password"], "password": {"user": {
+        "domain": {"name": iam::DEMO_ACCOUNT}, "name": user, "password": password}}});
+    if let Some((id, code)) = totp {
+        identity["methods"] = json!(["password", "totp"]);
+        identity["totp"] = json!({"user": {"id": id, "passcode": code}});
+    }
+    json!({"auth": {"identity": identity, "scope": {"project": {"name": "cn-north-4"}}}})
+}
+
+#[tokio::test]
+async fn iam_sign_in_issues_a_token_the_api_accepts() {
+    let s = Sbx::start().await;
+    let url = format!("{}/v3/auth/tokens?nocatalog=true", s.base);
+    let res = s
+        .http
+        .post(&url)
+        .json(&sign_in_body(iam::DEMO_USER, iam::DEMO_PASSWORD, None))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let token = res.headers()["x-subject-token"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let body: TokenBody = res.json().await.unwrap();
+    assert_eq!(body.token.project.as_ref().unwrap().id, DEMO_PROJECT);
+    assert_eq!(body.token.project.as_ref().unwrap().name, "cn-north-4");
+    assert_eq!(body.token.user.name, iam::DEMO_USER);
+    assert_eq!(body.token.user.domain.name, iam::DEMO_ACCOUNT);
+    assert!(parse_utc_ms(&body.token.expires_at).is_some());
+    // The token works on the API, is checked by IAM, and lists its project.
+    let page = s
+        .send(
+            Method::GET,
+            &s.users_url(DEMO_CONFIG_SMALL),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let check = s
+        .http
+        .get(format!("{}/v3/auth/tokens", s.base))
+        .header("X-Auth-Token", &token)
+        .header("X-Subject-Token", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(check.status(), StatusCode::OK);
+    let checked: TokenBody = check.json().await.unwrap();
+    assert_eq!(checked.token.user.name, iam::DEMO_USER);
+    let projects: ProjectsBody = common::json(
+        s.http
+            .get(format!("{}/v3/auth/projects", s.base))
+            .header("X-Auth-Token", &token),
+    )
+    .await;
+    assert_eq!(projects.projects[0].id, DEMO_PROJECT);
+}
+
+#[tokio::test]
+async fn iam_refusals_have_iam_s_shape() {
+    let s = Sbx::start().await;
+    let url = format!("{}/v3/auth/tokens", s.base);
+    let post = |body: Value| s.http.post(&url).json(&body).send();
+    let wrong = post(sign_in_body(iam::DEMO_USER, "nope", None))
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let body: Value = wrong.json().await.unwrap();
+    assert_eq!(
+        body["error"]["message"],
+        "The username or password is wrong."
+    );
+    assert_eq!(body["error"]["code"], 401);
+    let decoded = ApiError::decode(401, None, None, body.to_string().as_bytes());
+    assert_eq!(
+        decoded.raw_message.as_deref(),
+        Some("The username or password is wrong.")
+    );
+    // The MFA user needs the code.
+    let no_code = post(sign_in_body(iam::DEMO_MFA_USER, iam::DEMO_PASSWORD, None))
+        .await
+        .unwrap();
+    assert_eq!(no_code.status(), StatusCode::UNAUTHORIZED);
+    let bad_code = post(sign_in_body(
+        iam::DEMO_MFA_USER,
+        iam::DEMO_PASSWORD,
+        Some((iam::DEMO_MFA_USER_ID, "000000")),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(bad_code.status(), StatusCode::UNAUTHORIZED);
+    let ok = post(sign_in_body(
+        iam::DEMO_MFA_USER,
+        iam::DEMO_PASSWORD,
+        Some((iam::DEMO_MFA_USER_ID, iam::DEMO_MFA_CODE)),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(ok.status(), StatusCode::CREATED);
+    // A check without a valid token, and of an unknown one.
+    let check = |auth: &str, subject: &str| {
+        s.http
+            .get(&url)
+            .header("X-Auth-Token", auth)
+            .header("X-Subject-Token", subject)
+            .send()
+    };
+    assert_eq!(
+        check("nope", TOKEN).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        check(TOKEN, "nope").await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(check(TOKEN, TOKEN).await.unwrap().status(), StatusCode::OK);
 }

@@ -7,11 +7,12 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use sandbox::seed::{DEMO_CONFIG_LARGE, DEMO_PROJECT};
+use hotspot_users_server::sandbox::seed::{DEMO_CONFIG_LARGE, DEMO_PROJECT};
 use serde_json::json;
 
 fn start(state: &Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hotspot-sandbox"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hotspot-users-server"))
+        .arg("sandbox")
         .args(["--listen", "127.0.0.1:0", "--token", "t", "--state"])
         .arg(state)
         .stdout(Stdio::piped())

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::store::{Config, Store};
+use crate::sandbox::store::{Config, Store};
 
 /// The demo project's id.
 pub const DEMO_PROJECT: &str = "0b5e3f9a6c2d4e71a8f9b0c1d2e3f405";

@@ -12,9 +12,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use hotspot_users::model::ServiceErrorBody;
 
-use crate::faults::Fault;
-use crate::tokens::Refusal;
-use crate::AppState;
+use crate::sandbox::faults::Fault;
+use crate::sandbox::tokens::Refusal;
+use crate::sandbox::AppState;
 
 /// The id of the request being handled, for bodies that repeat it.
 #[derive(Clone)]

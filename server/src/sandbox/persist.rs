@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::store::Store;
+use crate::sandbox::store::Store;
 
 /// Loads `path`, or `None` when it does not exist.
 pub fn load(path: &Path) -> std::io::Result<Option<Store>> {

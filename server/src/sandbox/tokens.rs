@@ -1,12 +1,15 @@
-//! The tokens the sandbox accepts, each with an optional expiry.
+//! The tokens the sandbox accepts, each with an optional expiry and the
+//! IAM user it belongs to.
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::sandbox::iam::{Owner, TOKEN_TTL};
 
 /// Accepted tokens.
 #[derive(Debug, Default)]
 pub struct Tokens {
-    tokens: HashMap<String, Option<Instant>>,
+    tokens: HashMap<String, (Option<Instant>, Owner)>,
 }
 
 /// Why a token was refused.
@@ -21,10 +24,32 @@ pub enum Refusal {
 }
 
 impl Tokens {
-    /// Accepts `token`, for `ttl` when given.
+    /// Accepts `token` (the demo user's), for `ttl` when given.
     pub fn add(&mut self, token: &str, ttl: Option<Duration>) {
+        self.issue_for(token, ttl, Owner::demo());
+    }
+
+    /// Accepts a token IAM issued to `owner`, for `ttl`.
+    pub fn issue(&mut self, token: &str, ttl: Duration, owner: Owner) {
+        self.issue_for(token, Some(ttl), owner);
+    }
+
+    fn issue_for(&mut self, token: &str, ttl: Option<Duration>, owner: Owner) {
         self.tokens
-            .insert(token.to_string(), ttl.map(|d| Instant::now() + d));
+            .insert(token.to_string(), (ttl.map(|d| Instant::now() + d), owner));
+    }
+
+    /// The owner and expiry of a valid token (a token without an expiry
+    /// reports IAM's usual 24 hours from now).
+    pub fn owner(&self, token: &str) -> Option<(Owner, SystemTime)> {
+        let (expiry, owner) = self.tokens.get(token)?;
+        let left = match expiry {
+            Some(at) => at
+                .checked_duration_since(Instant::now())
+                .filter(|d| !d.is_zero())?,
+            None => TOKEN_TTL,
+        };
+        Some((owner.clone(), SystemTime::now() + left))
     }
 
     /// Stops accepting `token`.
@@ -37,7 +62,7 @@ impl Tokens {
         let token = token.filter(|t| !t.is_empty()).ok_or(Refusal::Missing)?;
         match self.tokens.get(token) {
             None => Err(Refusal::Unknown),
-            Some(Some(expiry)) if Instant::now() >= *expiry => Err(Refusal::Expired),
+            Some((Some(expiry), _)) if Instant::now() >= *expiry => Err(Refusal::Expired),
             Some(_) => Ok(()),
         }
     }

@@ -14,13 +14,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hotspot_users::model::UpdateType;
-use sandbox::seed::{DEMO_CONFIG_SMALL, DEMO_PROJECT};
-use sandbox::{JournalEntry, Settings};
+use hotspot_users_server::sandbox::seed::{DEMO_CONFIG_SMALL, DEMO_PROJECT};
+use hotspot_users_server::sandbox::{JournalEntry, Settings};
 use serde_json::json;
 
 const CLIENTS: usize = 50;
 const MAX_REQUESTS_PER_CLIENT: usize = 1_500;
-const _: () = assert!(CLIENTS * MAX_REQUESTS_PER_CLIENT < sandbox::JOURNAL_CAP);
+const _: () =
+    assert!(CLIENTS * MAX_REQUESTS_PER_CLIENT < hotspot_users_server::sandbox::JOURNAL_CAP);
 const TOKEN: &str = "load-token";
 const SECRET: &str = "load-secret";
 
@@ -45,7 +46,7 @@ async fn concurrent_updates_equal_their_sequential_replay() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
-    let (addr, _) = sandbox::spawn(Settings {
+    let (addr, _) = hotspot_users_server::sandbox::spawn(Settings {
         tokens: vec![(TOKEN.into(), None)],
         admin_secret: Some(SECRET.into()),
         ..Default::default()

@@ -1,16 +1,17 @@
-//! The hotspot-users sandbox: a real HTTP server that implements the five
-//! `hotspot-session-config` operations like the cloud does, serves the
-//! console's build on the same origin (as a portal's reverse proxy would),
-//! persists its state and injects faults on demand.
+//! The sandbox backend: a local stand-in for the cloud that implements the
+//! five `hotspot-session-config` operations and IAM's sign-in like the
+//! cloud does, serves the console's build on the same origin, persists its
+//! state and injects faults on demand.
 
 pub mod admin;
 pub mod api;
+pub mod demo;
 pub mod error;
 pub mod faults;
 pub mod gate;
+pub mod iam;
 pub mod persist;
 pub mod seed;
-pub mod site;
 pub mod store;
 pub mod tokens;
 
@@ -22,9 +23,9 @@ use std::time::Duration;
 
 use axum::Router;
 
-use crate::faults::{FaultSettings, Faults};
-use crate::store::Store;
-use crate::tokens::Tokens;
+use crate::sandbox::faults::{FaultSettings, Faults};
+use crate::sandbox::store::Store;
+use crate::sandbox::tokens::Tokens;
 
 /// How a sandbox starts.
 #[derive(Debug, Clone, Default)]
@@ -144,14 +145,29 @@ impl Shared {
 
 /// The whole application: API, admin endpoint and console.
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    let files = crate::site::files(state.settings.dist.clone());
+    let site = Router::new()
+        .route(demo::DEMO_PATH, axum::routing::get(demo::offer))
+        .with_state(state.clone())
+        .fallback(move |req: axum::extract::Request| {
+            let files = files.clone();
+            async move {
+                if crate::site::is_api(req.uri().path()) {
+                    api::unknown_api().await
+                } else {
+                    files.respond(req).await
+                }
+            }
+        });
+    let all = Router::new()
         .merge(api::routes(state.clone()))
+        .merge(iam::routes(state.clone()))
         .merge(admin::routes(state.clone()))
-        .merge(site::routes(state.clone()))
-        .layer(axum::middleware::from_fn_with_state(
-            state,
-            gate::request_id,
-        ))
+        .merge(site);
+    crate::site::with_security_headers(all).layer(axum::middleware::from_fn_with_state(
+        state,
+        gate::request_id,
+    ))
 }
 
 /// Binds `addr` and serves until `shutdown` resolves.

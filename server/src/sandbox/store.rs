@@ -7,7 +7,7 @@ use hotspot_users::model::table::user_info;
 use hotspot_users::model::{ids, HotspotSessionMigrationConfig, UpdateType, UserInfo, MAX_USERS};
 use serde::{Deserialize, Serialize};
 
-use crate::error::SandboxError;
+use crate::sandbox::error::SandboxError;
 
 /// One configuration; users are keyed (and listed) by id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
