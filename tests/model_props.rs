@@ -140,3 +140,61 @@ proptest! {
         prop_assert!(!e.message().is_empty());
     }
 }
+
+mod directory {
+    use std::collections::{BTreeMap, HashMap};
+
+    use hotspot_users::model::directory::DirectoryUser;
+    use hotspot_users::model::import::NameLine;
+    use hotspot_users::model::resolve::{answers_from, check, resolve, Answer};
+    use proptest::prelude::*;
+
+    fn dir_user() -> impl Strategy<Value = DirectoryUser> {
+        ("[a-f][0-9]", "[abAB]{1,3}").prop_map(|(id, user_name)| DirectoryUser {
+            id,
+            user_name,
+            ..DirectoryUser::default()
+        })
+    }
+
+    proptest! {
+        /// Whatever the directory answers (substring matches, duplicates,
+        /// other cases), a resolved user is one the directory returned for
+        /// that exact name, and every name ends resolved or listed.
+        #[test]
+        fn resolution_never_stages_an_id_the_directory_did_not_return(
+            names in prop::collection::btree_set("[abAB]{1,3}", 0..8),
+            listed in prop::collection::vec(dir_user(), 0..12),
+        ) {
+            let lines: Vec<NameLine> = names.iter().enumerate()
+                .map(|(i, n)| NameLine { line: i + 1, name: n.clone() }).collect();
+            let answers: HashMap<String, Answer> = lines.iter().map(|l| {
+                let hits = listed.iter().filter(|u| u.user_name.to_lowercase().contains(&l.name.to_lowercase())).cloned().collect();
+                (l.name.clone(), Ok(hits))
+            }).collect();
+            for r in [resolve(&lines, &answers), resolve(&lines, &answers_from(&listed, &lines))] {
+                prop_assert_eq!(r.users.len() + r.unresolved.len(), lines.len());
+                for u in &r.users {
+                    prop_assert!(listed.iter().any(|d| d.id == u.id() && d.user_name == u.name()));
+                    prop_assert!(names.contains(u.name()));
+                }
+            }
+        }
+
+        /// A configuration whose every entry is in the directory, with the
+        /// directory's name, has nothing stale and nothing renamed.
+        #[test]
+        fn a_configuration_fully_in_the_directory_checks_clean(
+            dir in prop::collection::vec(dir_user(), 0..20),
+            pick in prop::collection::vec(any::<prop::sample::Index>(), 0..10),
+        ) {
+            let by_id: BTreeMap<String, String> = dir.iter().map(|u| (u.id.clone(), u.user_name.clone())).collect();
+            let dir: Vec<DirectoryUser> = by_id.iter().map(|(id, n)| DirectoryUser { id: id.clone(), user_name: n.clone(), ..DirectoryUser::default() }).collect();
+            let loaded: BTreeMap<String, String> = if dir.is_empty() { BTreeMap::new() } else {
+                pick.iter().map(|i| { let u = &dir[i.index(dir.len())]; (u.id.clone(), u.user_name.clone()) }).collect()
+            };
+            let c = check(&loaded, &dir);
+            prop_assert!(c.stale.is_empty() && c.renamed.is_empty());
+        }
+    }
+}

@@ -154,12 +154,13 @@ async fn import_dialog_lists_problems_before_staging() {
         on_msg,
         on_close: Callback::from(move |_| *flag.borrow_mut() = true),
         return_focus: Default::default(),
+        directory: None,
     });
     settle().await;
     type_into(
         &root,
         "#hu-import-text",
-        "user_id,user_name\nu1,alice\n,nobody\nu2,bob\nu1,alicia\n",
+        "user_id,user_name\nu1,alice\n,\nu2,bob\nu1,alicia\n",
     );
     settle().await;
     let problems = root.query_selector_all(".hu-problems li").unwrap();
@@ -256,4 +257,35 @@ async fn an_unverified_run_says_what_went_through_and_checks_again() {
     button.click();
     settle().await;
     assert_eq!(*asked.borrow(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn names_without_ids_wait_for_the_directory_before_staging() {
+    let (on_msg, seen) = recorder();
+    let root = render::<ImportDialog>(ImportDialogProps {
+        on_msg,
+        on_close: Callback::noop(),
+        return_focus: Default::default(),
+        directory: None,
+    });
+    settle().await;
+    type_into(&root, "#hu-import-text", "u1,alice\n,bob\n");
+    settle().await;
+    assert!(
+        text(&root).contains("1 names to look up in the directory"),
+        "{}",
+        text(&root)
+    );
+    let confirm: web_sys::HtmlButtonElement = find(&root, ".hu-actions .hu-primary");
+    assert!(
+        confirm.disabled(),
+        "nothing is staged while a name is not looked up"
+    );
+    let lookup: web_sys::HtmlButtonElement = find(&root, ".hu-dialog > button.hu-secondary");
+    assert_eq!(
+        lookup.text_content().unwrap(),
+        "Look up 1 names in the directory"
+    );
+    assert!(lookup.disabled(), "no directory to ask");
+    assert!(seen.borrow().is_empty());
 }

@@ -64,6 +64,10 @@ struct SandboxArgs {
     /// `method`, a `query` part such as `offset=500`, `skip` and `times`).
     #[arg(long, value_parser = parse_queue)]
     faults: Option<FaultQueue>,
+    /// The user directory (`GET /v2/{project_id}/users`) matches `user_name`
+    /// exactly (case-sensitive) instead of as a case-insensitive substring.
+    #[arg(long)]
+    directory_exact_names: bool,
 }
 
 #[derive(Args, Debug)]
@@ -146,6 +150,7 @@ async fn run_sandbox(cli: SandboxArgs) -> Result<(), String> {
         state_file: cli.state,
         faults,
         admin_secret: cli.admin_secret,
+        directory_exact_names: cli.directory_exact_names,
     };
     let listener = tokio::net::TcpListener::bind(&cli.listen)
         .await
@@ -166,6 +171,7 @@ async fn run_sandbox(cli: SandboxArgs) -> Result<(), String> {
         seed::DEMO_LARGE_USERS,
         seed::DEMO_CONFIG_SMALL
     );
+    println!("  directory:   {}", directory_line(&state));
     println!("  token:       {}", token_list.join(", "));
     println!(
         "  sign-in:     account {}, IAM user {} (or {} with MFA: user ID {}, code {}), password {}",
@@ -186,6 +192,27 @@ async fn run_sandbox(cli: SandboxArgs) -> Result<(), String> {
     })
     .await
     .map_err(|e| e.to_string())
+}
+
+/// The demo directory's size and how it matches names.
+fn directory_line(state: &Shared) -> String {
+    let size = state
+        .store
+        .lock()
+        .expect("store lock")
+        .directory_users(seed::DEMO_PROJECT)
+        .map_or(0, <[_]>::len);
+    let matching = if state.settings.directory_exact_names {
+        "exact, case-sensitive (--directory-exact-names)"
+    } else {
+        "case-insensitive substring (--directory-exact-names: exact)"
+    };
+    format!(
+        "{size} users in the demo project; user_name matches as {matching}; \
+         {} of the large config's users are gone from it, {} renamed",
+        seed::demo_stale_ids().len(),
+        seed::demo_renamed().len()
+    )
 }
 
 async fn run_gateway(cli: GatewayArgs) -> Result<(), String> {

@@ -34,16 +34,9 @@ impl Sbx {
     }
 
     async fn with(mut settings: Settings) -> Self {
-        settings.tokens.push((TOKEN.into(), None));
-        settings
-            .tokens
-            .push(("t-expired".into(), Some(Duration::ZERO)));
         settings.admin_secret.get_or_insert_with(|| SECRET.into());
-        let (addr, _) = hotspot_users_server::sandbox::spawn(settings)
-            .await
-            .expect("sandbox starts");
         Self {
-            base: format!("http://{addr}"),
+            base: common::start_sandbox(settings, TOKEN).await,
             http: Client::new(),
         }
     }

@@ -80,6 +80,17 @@ pub struct Import {
     pub problems: Vec<LineProblem>,
     /// Whether the first line was taken as a header.
     pub header: bool,
+    /// Lines with a user name but no ID: resolved through the directory.
+    pub names: Vec<NameLine>,
+}
+
+/// A line that names a user without an ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// The user name, validated.
+    pub name: String,
 }
 
 /// The characters that make a spreadsheet read a cell as a formula.
@@ -163,18 +174,23 @@ fn unneutralise(cell: &str) -> &str {
     }
 }
 
-fn is_header(cells: &[String]) -> Option<(usize, Option<usize>)> {
+/// The columns of a header line: the ID's (absent in a names-only file)
+/// and the name's.
+fn is_header(cells: &[String]) -> Option<(Option<usize>, Option<usize>)> {
     let norm: Vec<String> = cells
         .iter()
         .map(|c| c.trim().to_lowercase().replace([' ', '-'], "_"))
         .collect();
     let id = norm
         .iter()
-        .position(|c| matches!(c.as_str(), "user_id" | "userid" | "id"))?;
+        .position(|c| matches!(c.as_str(), "user_id" | "userid" | "id"));
     let name = norm
         .iter()
         .position(|c| matches!(c.as_str(), "user_name" | "username" | "name"));
-    Some((id, name))
+    match (id, name) {
+        (None, None) => None,
+        cols => Some(cols),
+    }
 }
 
 /// Parses pasted text or a CSV file.
@@ -183,7 +199,8 @@ pub fn parse(text: &str) -> Import {
     let mut import = Import::default();
     let mut seen: HashMap<String, (usize, String)> = HashMap::new();
     let delim = sniff_delimiter(text);
-    let mut layout: Option<(usize, Option<usize>)> = None;
+    let mut layout: Option<(Option<usize>, Option<usize>)> = None;
+    let mut names_seen: HashMap<String, usize> = HashMap::new();
     for (i, raw) in text.split('\n').enumerate() {
         let line_no = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -205,7 +222,7 @@ pub fn parse(text: &str) -> Import {
             Some(cols) => cols,
             None => {
                 let header = is_header(&cells);
-                let (id, name) = header.unwrap_or((0, Some(1)));
+                let (id, name) = header.unwrap_or((Some(0), Some(1)));
                 layout = Some((id, name));
                 if header.is_some() {
                     import.header = true;
@@ -214,11 +231,11 @@ pub fn parse(text: &str) -> Import {
                 (id, name)
             }
         };
-        let used = 1 + usize::from(name_col.is_some());
+        let used = usize::from(id_col.is_some()) + usize::from(name_col.is_some());
         let non_empty_extra = cells
             .iter()
             .enumerate()
-            .filter(|(c, v)| *c != id_col && Some(*c) != name_col && !v.trim().is_empty())
+            .filter(|(c, v)| Some(*c) != id_col && Some(*c) != name_col && !v.trim().is_empty())
             .count();
         if !import.header && non_empty_extra > 0 {
             import.problems.push(problem(Problem::TooManyColumns {
@@ -230,14 +247,33 @@ pub fn parse(text: &str) -> Import {
             c.and_then(|c| cells.get(c))
                 .map_or("", |s| unneutralise(s.trim()))
         };
-        let id = match validate(Field::UserId, cell(Some(id_col))) {
+        let raw_name = cell(name_col);
+        if cell(id_col).is_empty() && !raw_name.is_empty() {
+            // A name without an ID: the directory resolves it (by exact name).
+            match validate(Field::UserName, raw_name) {
+                Ok(name) => match names_seen.get(&name) {
+                    Some(first_line) => import.problems.push(problem(Problem::Duplicate {
+                        first_line: *first_line,
+                    })),
+                    None => {
+                        names_seen.insert(name.clone(), line_no);
+                        import.names.push(NameLine {
+                            line: line_no,
+                            name,
+                        });
+                    }
+                },
+                Err(e) => import.problems.push(problem(Problem::Invalid(e))),
+            }
+            continue;
+        }
+        let id = match validate(Field::UserId, cell(id_col)) {
             Ok(id) => id,
             Err(e) => {
                 import.problems.push(problem(Problem::Invalid(e)));
                 continue;
             }
         };
-        let raw_name = cell(name_col);
         let name = if raw_name.is_empty() {
             String::new()
         } else {
@@ -319,8 +355,7 @@ mod tests {
     #[test]
     fn problems_name_their_lines() {
         let long = "x".repeat(200);
-        let text =
-            format!("u1,alice\n,nobody\n{long},x\nu4,a,b\nu5,\"open\nu1,alicia\nu1,alice\nu6,ok");
+        let text = format!("u1,alice\n,\n{long},x\nu4,a,b\nu5,\"open\nu1,alicia\nu1,alice\nu6,ok");
         let i = parse(&text);
         assert_eq!(ids(&i), ["u1", "u6"]);
         let lines: Vec<_> = i.problems.iter().map(|p| p.line).collect();
@@ -372,5 +407,19 @@ mod tests {
             parse("u1,'plain").users,
             vec![UserInfo::new("u1", "'plain")]
         );
+    }
+
+    #[test]
+    fn names_without_ids_are_left_to_the_directory() {
+        let i = parse("user_name\nalice.wang0\n王伟3\nalice.wang0\n\n");
+        assert!(i.header);
+        assert!(i.users.is_empty());
+        let names: Vec<(usize, &str)> = i.names.iter().map(|n| (n.line, n.name.as_str())).collect();
+        assert_eq!(names, [(2, "alice.wang0"), (3, "王伟3")]);
+        assert_eq!(i.problems.len(), 1, "the repeated name is reported once");
+        let mixed = parse("u1,alice\n,bob\n");
+        assert_eq!(ids(&mixed), ["u1"]);
+        assert_eq!(mixed.names[0].name, "bob");
+        assert!(parse(",\u{202e}evil\n").problems.len() == 1);
     }
 }

@@ -16,6 +16,8 @@ use crate::ui::activity::ActivityLog;
 use crate::ui::add_user::AddUserForm;
 use crate::ui::apply::{self, RunContext};
 use crate::ui::connection::ConnectionForm;
+use crate::ui::directory_api::Access;
+use crate::ui::directory_tools::DirectoryTools;
 use crate::ui::download::download;
 use crate::ui::flows;
 use crate::ui::host::{resolve, HostEvent};
@@ -335,6 +337,11 @@ pub fn app(props: &AppProps) -> Html {
             download("hotspot-users.csv", "text/csv", &to_csv(&users));
         })
     };
+    let directory = Access {
+        connection: (*connection).clone(),
+        tokens: tokens.clone(),
+        lifetime: (*lifetime).clone(),
+    };
     let open_import = {
         let importing = importing.clone();
         Callback::from(move |_| importing.set(true))
@@ -380,6 +387,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="hu-left">
                         <div class="hu-toolbar">
                             <AddUserForm on_msg={on_msg.clone()} />
+                            <DirectoryTools access={directory.clone()} table={console.table.clone()} on_msg={on_msg.clone()} />
                             <button type="button" class="hu-secondary" onclick={open_import} ref={import_button.clone()}>
                                 { t(lang, T::Import) }
                             </button>
@@ -393,7 +401,8 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
             if *importing {
-                <ImportDialog on_msg={on_msg.clone()} on_close={close_import} return_focus={import_button} />
+                <ImportDialog on_msg={on_msg.clone()} on_close={close_import} return_focus={import_button}
+                    directory={Some(directory.clone())} />
             }
             <ActivityLog entries={console.log.clone()} />
         </div>

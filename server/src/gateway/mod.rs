@@ -200,10 +200,6 @@ async fn send(gw: &Gateway, route: Route, req: Request, request_id: &str) -> Res
             return refuse(StatusCode::PAYLOAD_TOO_LARGE, "HUGW.0413", msg, request_id);
         }
     };
-    let host = reqwest::Url::parse(base)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_else(|| base.to_string());
     let upstream = gw
         .client
         .request(method, url)
@@ -212,6 +208,10 @@ async fn send(gw: &Gateway, route: Route, req: Request, request_id: &str) -> Res
         .send()
         .await;
     let failed = |e: reqwest::Error| {
+        let host = reqwest::Url::parse(base)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_else(|| base.to_string());
         if e.is_timeout() {
             let msg = format!("No answer from {host} within {} s.", gw.timeout.as_secs());
             refuse(StatusCode::GATEWAY_TIMEOUT, "HUGW.0504", msg, request_id)

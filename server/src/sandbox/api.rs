@@ -34,7 +34,7 @@ impl From<std::io::Error> for SandboxError {
 /// The API router, behind faults and the token check.
 pub fn routes(state: AppState) -> Router {
     let not_allowed = || async { SandboxError::method_not_allowed() };
-    Router::new()
+    let router = Router::new()
         .route(
             "/v1/{project_id}/hotspot-session-config",
             get(list_configs).post(create_config).fallback(not_allowed),
@@ -46,16 +46,8 @@ pub fn routes(state: AppState) -> Router {
         .route(
             "/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users",
             get(list_users).patch(update_users).fallback(not_allowed),
-        )
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            gate::auth,
-        ))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            gate::faults,
-        ))
-        .with_state(state)
+        );
+    gate::api_layers(router, state)
 }
 
 /// 404 for a path under `/v1/` that is no operation, as the gateway answers.
@@ -74,31 +66,38 @@ fn segment(field: ids::Field, value: &str) -> Result<()> {
         .map_err(|e| SandboxError::invalid(e.message()))
 }
 
-fn ids_ok(project: &str, config: Option<&str>) -> Result<()> {
+/// Checks the path's project id and, when given, configuration id.
+pub(crate) fn ids_ok(project: &str, config: Option<&str>) -> Result<()> {
     segment(ids::Field::ProjectId, project)?;
     config.map_or(Ok(()), |c| segment(ids::Field::ConfigId, c))
 }
 
-/// `offset` (>= 0, default 0) and `limit` (1..=100, default 10).
-fn paging(q: &HashMap<String, String>) -> Result<(usize, usize)> {
-    let offset = match q.get("offset") {
-        None => 0,
+/// `offset`: a whole number >= 0, 0 when absent.
+pub(crate) fn offset(q: &HashMap<String, String>) -> Result<usize> {
+    match q.get("offset") {
+        None => Ok(0),
         Some(v) => v.parse::<usize>().map_err(|_| {
             SandboxError::invalid(format!("offset must be a whole number >= 0, not '{v}'."))
-        })?,
-    };
-    let limit = match q.get("limit") {
-        None => 10,
+        }),
+    }
+}
+
+/// `limit`: 1..=`max`, `None` when absent.
+pub(crate) fn limit(q: &HashMap<String, String>, max: usize) -> Result<Option<usize>> {
+    match q.get("limit") {
+        None => Ok(None),
         Some(v) => match v.parse::<usize>() {
-            Ok(n) if (1..=100).contains(&n) => n,
-            _ => {
-                return Err(SandboxError::invalid(format!(
-                    "limit must be between 1 and 100, not '{v}'."
-                )))
-            }
+            Ok(n) if (1..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(SandboxError::invalid(format!(
+                "limit must be between 1 and {max}, not '{v}'."
+            ))),
         },
-    };
-    Ok((offset, limit))
+    }
+}
+
+/// `offset` (>= 0, default 0) and `limit` (1..=100, default 10).
+fn paging(q: &HashMap<String, String>) -> Result<(usize, usize)> {
+    Ok((offset(q)?, limit(q, 100)?.unwrap_or(10)))
 }
 
 fn json_body<T: DeserializeOwned>(body: &Bytes) -> Result<T> {

@@ -146,3 +146,11 @@ pub async fn auth(State(state): State<AppState>, req: Request, next: Next) -> Re
         }
     }
 }
+
+/// `router` behind the API's layers: injected faults first, then the token check.
+pub fn api_layers(router: axum::Router<AppState>, state: AppState) -> axum::Router {
+    router
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), auth))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), faults))
+        .with_state(state)
+}

@@ -1,7 +1,9 @@
 //! IAM's three calls as the sandbox plays them: sign-in with a password
 //! (and an MFA code for one demo user), checking a token, and listing the
 //! projects a token may use. Tokens issued here are accepted by the API
-//! routes like any other; failures have IAM's own error shape.
+//! routes like any other; failures have IAM's own error shape. Bodies carry
+//! every field IAM's own document requires, also those the console does
+//! not read (checked by `tests/vendor.rs`).
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -16,7 +18,7 @@ use hotspot_users::model::iam::{
     format_utc, AuthProject, Domain, ProjectsBody, TokenBody, TokenInfo, TokenProject,
     TokenRequest, TokenUser, PROJECTS_PATH, TOKENS_PATH,
 };
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::sandbox::seed::DEMO_PROJECT;
 use crate::sandbox::AppState;
@@ -34,6 +36,8 @@ pub const DEMO_MFA_CODE: &str = "246810";
 /// The password of both demo users.
 pub const DEMO_PASSWORD: &str = "Demo-Passw0rd";
 const DEMO_DOMAIN_ID: &str = "d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0";
+/// The global IAM endpoint, for the `links` IAM puts in its bodies.
+const IAM_URL: &str = "https://iam.myhuaweicloud.com";
 /// How long issued tokens last, as IAM's do.
 pub const TOKEN_TTL: Duration = Duration::from_secs(24 * 3600);
 
@@ -90,6 +94,38 @@ fn body_for(owner: &Owner, expires: SystemTime, methods: Vec<String>) -> TokenBo
             },
         },
     }
+}
+
+/// `body` with what IAM sends besides: an empty catalog (the console asks
+/// with `nocatalog=true`), the roles, the project's account and the
+/// password's expiry (empty: never).
+fn wire_token(body: &TokenBody) -> Value {
+    let mut wire = serde_json::to_value(body).expect("a token body serializes");
+    let token = &mut wire["token"];
+    token["catalog"] = json!([]);
+    token["roles"] = json!([{"id": "0", "name": "te_admin"}]);
+    token["user"]["password_expires_at"] = json!("");
+    if token.get("project").is_some() {
+        token["project"]["domain"] = token["user"]["domain"].clone();
+    }
+    wire
+}
+
+/// `body` with IAM's links and the fields of a region's project.
+fn wire_projects(body: &ProjectsBody) -> Value {
+    let mut wire = serde_json::to_value(body).expect("a projects body serializes");
+    for project in wire["projects"].as_array_mut().into_iter().flatten() {
+        let link = format!(
+            "{IAM_URL}/v3/projects/{}",
+            project["id"].as_str().unwrap_or("")
+        );
+        project["description"] = json!("");
+        project["is_domain"] = json!(false);
+        project["parent_id"] = project["domain_id"].clone();
+        project["links"] = json!({ "self": link });
+    }
+    wire["links"] = json!({ "self": format!("{IAM_URL}{PROJECTS_PATH}") });
+    wire
 }
 
 fn new_token() -> String {
@@ -154,7 +190,7 @@ async fn sign_in(State(state): State<AppState>, body: Bytes) -> Response {
     (
         StatusCode::CREATED,
         [("x-subject-token", token)],
-        Json(body),
+        Json(wire_token(&body)),
     )
         .into_response()
 }
@@ -186,7 +222,7 @@ async fn check(State(state): State<AppState>, headers: HeaderMap) -> Response {
     }
     match valid(&state, presented(&headers, "x-subject-token")) {
         Some((owner, expires)) => {
-            Json(body_for(&owner, expires, vec!["token".into()])).into_response()
+            Json(wire_token(&body_for(&owner, expires, vec!["token".into()]))).into_response()
         }
         None => iam_error(StatusCode::NOT_FOUND, "The token could not be found."),
     }
@@ -197,14 +233,14 @@ async fn projects(State(state): State<AppState>, headers: HeaderMap) -> Response
     let Some((owner, _)) = valid(&state, presented(&headers, "x-auth-token")) else {
         return unauthorized();
     };
-    Json(ProjectsBody {
+    Json(wire_projects(&ProjectsBody {
         projects: vec![AuthProject {
             id: DEMO_PROJECT.into(),
             name: owner.region,
             enabled: true,
             domain_id: DEMO_DOMAIN_ID.into(),
         }],
-    })
+    }))
     .into_response()
 }
 

@@ -1,11 +1,12 @@
 //! The sandbox backend: a local stand-in for the cloud that implements the
-//! five `hotspot-session-config` operations and IAM's sign-in like the
-//! cloud does, serves the console's build on the same origin, persists its
-//! state and injects faults on demand.
+//! five `hotspot-session-config` operations, the Workspace user directory
+//! and IAM's sign-in like the cloud does, serves the console's build on the
+//! same origin, persists its state and injects faults on demand.
 
 pub mod admin;
 pub mod api;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod faults;
 pub mod gate;
@@ -40,6 +41,9 @@ pub struct Settings {
     pub faults: FaultSettings,
     /// Enables `/__admin/*` when set: requests must carry it as `X-Admin-Secret`.
     pub admin_secret: Option<String>,
+    /// The directory matches `user_name` exactly (case-sensitive) instead
+    /// of as a case-insensitive substring.
+    pub directory_exact_names: bool,
 }
 
 /// Shared server state.
@@ -82,14 +86,7 @@ impl Shared {
     /// Builds the state: the state file when it exists, else the demo data.
     pub fn new(settings: Settings) -> std::io::Result<AppState> {
         let store = match &settings.state_file {
-            Some(path) => match persist::load(path)? {
-                Some(store) => store,
-                None => {
-                    let store = seed::demo();
-                    persist::save(path, &store)?;
-                    store
-                }
-            },
+            Some(path) => load_or_seed(path)?,
             None => seed::demo(),
         };
         let mut tokens = Tokens::default();
@@ -143,6 +140,22 @@ impl Shared {
     }
 }
 
+/// The state file's store, with the demo directory added when an older
+/// file lacks it; the demo data (saved) when there is no file yet.
+fn load_or_seed(path: &std::path::Path) -> std::io::Result<Store> {
+    let (store, changed) = match persist::load(path)? {
+        Some(mut store) => {
+            let seeded = seed::ensure_directory(&mut store);
+            (store, seeded)
+        }
+        None => (seed::demo(), true),
+    };
+    if changed {
+        persist::save(path, &store)?;
+    }
+    Ok(store)
+}
+
 /// The whole application: API, admin endpoint and console.
 pub fn app(state: AppState) -> Router {
     let files = crate::site::files(state.settings.dist.clone());
@@ -161,6 +174,7 @@ pub fn app(state: AppState) -> Router {
         });
     let all = Router::new()
         .merge(api::routes(state.clone()))
+        .merge(directory::routes(state.clone()))
         .merge(iam::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(site);

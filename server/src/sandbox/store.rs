@@ -1,8 +1,11 @@
 //! The sandbox's data: projects, their configurations and each
-//! configuration's non-migrated users, with the API's rules.
+//! configuration's non-migrated users, with the API's rules; and each
+//! project's Workspace user directory.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use hotspot_users::model::directory::DirectoryUser;
 use hotspot_users::model::table::user_info;
 use hotspot_users::model::{ids, HotspotSessionMigrationConfig, UpdateType, UserInfo, MAX_USERS};
 use serde::{Deserialize, Serialize};
@@ -28,6 +31,11 @@ pub struct Store {
     /// Counter for new config ids.
     #[serde(default)]
     pub next_id: u64,
+    /// Project id to its Workspace user directory. Read-only, so it is
+    /// shared rather than copied when a change clones the store; absent
+    /// from state files saved before the sandbox had directories.
+    #[serde(default)]
+    pub directory: BTreeMap<String, Arc<Vec<DirectoryUser>>>,
 }
 
 /// A validated user entry: (id, name).
@@ -65,6 +73,15 @@ impl Store {
         self.projects
             .get(project)
             .ok_or_else(|| SandboxError::not_found(format!("Project {project} does not exist.")))
+    }
+
+    /// A project's directory users (none for a project without a
+    /// directory), or 404 for an unknown project.
+    pub fn directory_users(&self, project: &str) -> Result<&[DirectoryUser], SandboxError> {
+        match self.directory.get(project) {
+            Some(users) => Ok(users),
+            None => self.project(project).map(|_| &[][..]),
+        }
     }
 
     /// The configuration, or 404.

@@ -1,7 +1,24 @@
 //! Helpers shared by the sandbox's integration tests.
+#![allow(dead_code)] // each test crate uses a part of these helpers
 
 use hotspot_users::model::ListNonMigrationUsersResponse;
 use serde::de::DeserializeOwned;
+
+/// Starts a sandbox in-process on an ephemeral loopback port that accepts
+/// `token` and knows an expired `t-expired`; returns its base URL.
+pub async fn start_sandbox(
+    mut settings: hotspot_users_server::sandbox::Settings,
+    token: &str,
+) -> String {
+    settings.tokens.push((token.into(), None));
+    settings
+        .tokens
+        .push(("t-expired".into(), Some(std::time::Duration::ZERO)));
+    let (addr, _) = hotspot_users_server::sandbox::spawn(settings)
+        .await
+        .expect("sandbox starts");
+    format!("http://{addr}")
+}
 
 /// Sends `request` and decodes its JSON body.
 pub async fn json<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> T {

@@ -64,7 +64,7 @@ test("import a paste with bad lines and see the problems", async ({ page, sandbo
   await c.connect(SMALL_CONFIG);
   await c.load(5);
   const long = "x".repeat(200);
-  await c.openImport(["user_id,user_name", "imp-1,Ann", ",no id", `${long},too long`, "imp-2;Bob", "imp-1,Other Ann", "imp-3,Cy"].join("\n"));
+  await c.openImport(["user_id,user_name", "imp-1,Ann", ",", `${long},too long`, "imp-2;Bob", "imp-1,Other Ann", "imp-3,Cy"].join("\n"));
   await expect(c.importProblems()).toHaveCount(3);
   await expect(c.importProblems().nth(0)).toHaveText("Line 3: User ID is empty.");
   await expect(c.importProblems().nth(1)).toContainText("Line 4: User ID is 200 characters long");

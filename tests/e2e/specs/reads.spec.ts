@@ -100,7 +100,7 @@ test("a re-read that fails every attempt says the requests went through, and re-
   await expect(box).toContainText("The service failed internally");
   await expect(page.locator(".hu-review")).not.toContainText("The run stopped");
   await expect(page.getByRole("button", { name: "Load users" })).toBeEnabled();
-  await page.getByRole("button", { name: "Check again" }).click();
+  await page.getByRole("button", { name: "Check again", exact: true }).click();
   await c.expectVerified();
   expect(await sandbox.users(SMALL_CONFIG)).toContainEqual({ user_id: "unchecked-1", user_name: "Not yet checked" });
 });

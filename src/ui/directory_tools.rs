@@ -1,0 +1,75 @@
+//! The directory's two tools in the toolbar: "Add from directory…" (a
+//! dialog) and "Check against the directory" (a panel), each with its
+//! state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{t, T};
+use crate::model::resolve::check;
+use crate::model::Table;
+use crate::ui::directory_api::Access;
+use crate::ui::directory_check::{CheckState, DirectoryCheckPanel};
+use crate::ui::directory_dialog::DirectoryDialog;
+use crate::ui::state::Msg;
+use crate::ui::use_lang;
+
+/// Props of [`DirectoryTools`].
+#[derive(Properties, PartialEq)]
+pub struct DirectoryToolsProps {
+    /// Where the directory is.
+    pub access: Access,
+    /// The table.
+    pub table: Rc<Table>,
+    /// Staging and notices.
+    pub on_msg: Callback<Msg>,
+}
+
+/// The two buttons and what they open.
+#[function_component(DirectoryTools)]
+pub fn directory_tools(p: &DirectoryToolsProps) -> Html {
+    let lang = use_lang();
+    let adding = use_state(|| false);
+    let checking = use_state(|| None::<CheckState>);
+    let add_button = use_node_ref();
+    let open = {
+        let adding = adding.clone();
+        Callback::from(move |_| adding.set(true))
+    };
+    let close = {
+        let adding = adding.clone();
+        Callback::from(move |_| adding.set(false))
+    };
+    let on_check = {
+        let (checking, access, table) = (checking.clone(), p.access.clone(), p.table.clone());
+        Callback::from(move |_| {
+            checking.set(Some(CheckState::Reading));
+            let (checking, access, table) = (checking.clone(), access.clone(), table.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                checking.set(Some(match access.read_all().await {
+                    Ok(directory) => CheckState::Done(check(table.loaded(), &directory)),
+                    Err(e) => CheckState::Failed(e),
+                }));
+            });
+        })
+    };
+    let close_check = {
+        let checking = checking.clone();
+        Callback::from(move |_| checking.set(None))
+    };
+    html! {
+        <>
+            <button type="button" class="hu-secondary" onclick={open} ref={add_button.clone()}>{ t(lang, T::AddFromDirectory) }</button>
+            <button type="button" class="hu-secondary" onclick={on_check}
+                disabled={matches!(*checking, Some(CheckState::Reading))}>{ t(lang, T::CheckDirectory) }</button>
+            if let Some(state) = (*checking).clone() {
+                <DirectoryCheckPanel {state} on_msg={p.on_msg.clone()} on_close={close_check} />
+            }
+            if *adding {
+                <DirectoryDialog access={p.access.clone()} table={p.table.clone()} on_msg={p.on_msg.clone()}
+                    on_close={close} return_focus={add_button} />
+            }
+        </>
+    }
+}
