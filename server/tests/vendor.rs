@@ -1,7 +1,7 @@
 //! The vendor as the oracle: the sandbox's answers checked against Huawei
 //! Cloud's own OpenAPI documents, one JSON file per operation, published on
-//! crates.io as `huawei-cloud-api-definitions-Workspace` and `-IAM`. Both
-//! are dev-dependencies of this crate, so cargo fetches them with the rest
+//! crates.io as `huawei-cloud-api-definitions-Workspace`, `-WorkspaceApp`
+//! and `-IAM`. All are dev-dependencies of this crate, so cargo fetches them with the rest
 //! (on CI too); the test finds their folder with `cargo metadata` (the
 //! package's `manifest_path`) and reads `src/<Operation>.json` there.
 //!
@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use hotspot_users::model::{CreateHotspotSessionConfigRequest, UserInfo};
 use hotspot_users_server::sandbox::iam;
 use hotspot_users_server::sandbox::seed::{DEMO_DIRECTORY_USERS, DEMO_PROJECT};
 use hotspot_users_server::sandbox::Settings;
@@ -23,6 +24,7 @@ use serde_json::{json, Value};
 
 const TOKEN: &str = "t-vendor";
 const WORKSPACE: &str = "huawei-cloud-api-definitions-Workspace";
+const WORKSPACE_APP: &str = "huawei-cloud-api-definitions-WorkspaceApp";
 const IAM: &str = "huawei-cloud-api-definitions-IAM";
 
 /// `cargo metadata` of this crate, run once.
@@ -92,6 +94,15 @@ impl Doc {
 
     fn response(&self, status: u16) -> &Value {
         &self.operation()["responses"][status.to_string()]
+    }
+
+    /// The schema of the `in: body` parameter, `$ref` followed.
+    fn request(&self) -> &Value {
+        let body = self.operation()["parameters"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["in"] == "body"))
+            .expect("a body parameter");
+        self.resolve(&body["schema"])
     }
 
     /// `schema` with its `$ref` (`#/definitions/X`) followed.
@@ -327,4 +338,129 @@ async fn iam_answers_as_the_vendor_documents() {
         .await
         .unwrap();
     assert_conforms(&doc, 200, &body(res, 200).await);
+}
+
+/// `POST /v1/{project_id}/hotspot-session-config`: the console's body
+/// against the document's request schema, the sandbox's rules against the
+/// document's bounds, and the sandbox's 200 and 400 against its responses.
+///
+/// `UpdateHotspotSessionConfig` (`PATCH .../hotspot-session-config/{config_id}`)
+/// and `UpdateNonMigrationUsers` are not in the vendor's crate (see the
+/// API contract): their shapes are checked by tests/settings.rs and
+/// tests/contract.rs against the contract only.
+#[tokio::test]
+async fn create_config_answers_as_the_vendor_documents() {
+    let doc = Doc::load(WORKSPACE_APP, "CreateHotspotSessionConfig");
+    assert_eq!(
+        (doc.method.as_str(), doc.path.as_str()),
+        ("post", "/v1/{project_id}/hotspot-session-config")
+    );
+    for absent in ["UpdateHotspotSessionConfig", "UpdateNonMigrationUsers"] {
+        let file = package_dir(WORKSPACE_APP)
+            .join("src")
+            .join(format!("{absent}.json"));
+        assert!(
+            !file.exists(),
+            "{absent} is published now: check the sandbox's PATCH against it"
+        );
+    }
+    // The console's body: the literal one and the model's serialization.
+    let request = doc.request();
+    let console = json!({"hotspot_session_migration_enable": true, "hotspot_exit_session_num": 3,
+        "non_migrate_users": [{"user_id": "u1", "user_name": "a"}]});
+    let typed = |users: Vec<UserInfo>| {
+        serde_json::to_value(CreateHotspotSessionConfigRequest {
+            hotspot_session_migration_enable: true,
+            hotspot_exit_session_num: 3,
+            non_migrate_users: users,
+        })
+        .unwrap()
+    };
+    assert_eq!(typed(vec![UserInfo::new("u1", "a")]), console);
+    let example = doc.operation()["x-request-examples-1"].clone();
+    for body in [&console, &typed(vec![]), &example] {
+        let problems = doc.problems(request, body);
+        assert!(problems.is_empty(), "{body}: {problems:#?}");
+    }
+    let strangers =
+        json!({"hotspot_session_migration_enable": "yes", "non_migrate_users": [{"user_id": ""}]});
+    assert_eq!(
+        doc.problems(request, &strangers).len(),
+        3,
+        "the checker sees a string switch, an empty id and a missing count"
+    );
+    // The document's rules are the sandbox's.
+    let props = &request["properties"];
+    let count = &props["hotspot_exit_session_num"];
+    let (min, max) = (count["minimum"].as_i64(), count["maximum"].as_i64());
+    assert_eq!((min, max), (Some(0), Some(100)));
+    assert_eq!(props["non_migrate_users"]["maxItems"], 1000);
+    let mut required: Vec<_> = request["required"]
+        .as_array()
+        .expect("required fields")
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    required.sort_unstable();
+    assert_eq!(
+        required,
+        [
+            "hotspot_exit_session_num",
+            "hotspot_session_migration_enable"
+        ]
+    );
+    let (base, http) = sandbox().await;
+    let url = format!("{base}/v1/{DEMO_PROJECT}/hotspot-session-config");
+    let post = |body: &Value| {
+        http.post(&url)
+            .header("X-Auth-Token", TOKEN)
+            .json(body)
+            .send()
+    };
+    let created = body(post(&console).await.unwrap(), 200).await;
+    assert_conforms(&doc, 200, &created);
+    assert!(created["id"].as_str().is_some_and(|id| !id.is_empty()));
+    assert_eq!(created["non_migrate_users"], console["non_migrate_users"]);
+    assert_conforms(&doc, 200, &body(post(&example).await.unwrap(), 200).await);
+    // The sandbox's create used to add `project_id`, which the document's
+    // response lacks (its list items have it): the checker would say so.
+    let mut with_project = created.clone();
+    with_project["project_id"] = json!(DEMO_PROJECT);
+    assert_eq!(
+        doc.problems(&doc.response(200)["schema"], &with_project),
+        ["$.project_id: not in the document"]
+    );
+    for n in [min.unwrap(), max.unwrap()] {
+        let edge =
+            json!({"hotspot_session_migration_enable": false, "hotspot_exit_session_num": n});
+        assert_conforms(&doc, 200, &body(post(&edge).await.unwrap(), 200).await);
+    }
+    let refused = [
+        json!({"hotspot_session_migration_enable": false, "hotspot_exit_session_num": max.unwrap() + 1}),
+        json!({"hotspot_session_migration_enable": false, "hotspot_exit_session_num": min.unwrap() - 1}),
+        json!({"hotspot_session_migration_enable": false}),
+        json!({"hotspot_exit_session_num": 1}),
+        json!({"hotspot_session_migration_enable": false, "hotspot_exit_session_num": 1,
+            "non_migrate_users": (0..1001).map(|i| json!({"user_id": format!("u{i}")})).collect::<Vec<_>>()}),
+    ];
+    for bad in refused {
+        let res = post(&bad).await.unwrap();
+        assert_conforms(&doc, 400, &body(res, 400).await);
+    }
+    // Every config the sandbox lists, the created ones included, as the
+    // list's document describes it.
+    let list_doc = Doc::load(WORKSPACE_APP, "ListHotspotSessionConfig");
+    let listed = http
+        .get(format!("{url}?limit=100"))
+        .header("X-Auth-Token", TOKEN)
+        .send()
+        .await
+        .unwrap();
+    let listed = body(listed, 200).await;
+    assert!(listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == created["id"] && c["project_id"] == DEMO_PROJECT));
+    assert_conforms(&list_doc, 200, &listed);
 }

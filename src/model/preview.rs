@@ -1,6 +1,8 @@
 //! What the review panel shows for each request: method, URL, headers with
 //! the token redacted, the JSON body, and a `curl` equivalent.
 
+use serde::Serialize;
+
 use crate::model::UpdateNonMigrationUsersRequest;
 
 /// Shown in place of the token.
@@ -9,7 +11,7 @@ pub const REDACTED: &str = "•••••• (redacted)";
 /// One request as the admin reviews it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestPreview {
-    /// Always `PATCH`.
+    /// `PATCH` or `POST`.
     pub method: &'static str,
     /// The absolute URL.
     pub url: String,
@@ -25,17 +27,22 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-/// Builds the preview of one PATCH to `url`.
+/// Builds the preview of one PATCH of users to `url`.
 pub fn preview(url: &str, body: &UpdateNonMigrationUsersRequest) -> RequestPreview {
+    preview_request("PATCH", url, body)
+}
+
+/// Builds the preview of any JSON request (`PATCH` or `POST`) to `url`.
+pub fn preview_request<B: Serialize>(method: &'static str, url: &str, body: &B) -> RequestPreview {
     let pretty = serde_json::to_string_pretty(body).expect("request bodies serialize");
     let compact = serde_json::to_string(body).expect("request bodies serialize");
     let curl = format!(
-        "curl -X PATCH {} \\\n  -H \"X-Auth-Token: $TOKEN\" \\\n  -H 'Content-Type: application/json' \\\n  --data-raw {}",
+        "curl -X {method} {} \\\n  -H \"X-Auth-Token: $TOKEN\" \\\n  -H 'Content-Type: application/json' \\\n  --data-raw {}",
         shell_quote(url),
         shell_quote(&compact)
     );
     RequestPreview {
-        method: "PATCH",
+        method,
         url: url.to_string(),
         headers: vec![
             ("X-Auth-Token".into(), REDACTED.into()),

@@ -36,6 +36,17 @@ pub fn next(error: &ApiError, attempt: u32, jitter: f64) -> Next {
     Next::RetryAfter(wait)
 }
 
+/// Like [`next`], for a request that is not idempotent (creating a
+/// configuration): only a refusal that says it was not processed (429,
+/// 503) is retried; a timeout or a 500 may have created it, so it stops.
+pub fn next_not_idempotent(error: &ApiError, attempt: u32, jitter: f64) -> Next {
+    match error.status {
+        _ if error.needs_new_token() => Next::NeedToken,
+        Some(429 | 503) => next(error, attempt, jitter),
+        _ => Next::Stop,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +58,24 @@ mod tests {
         assert_eq!(waits, [400, 800, 1600, 3200].map(Next::RetryAfter).to_vec());
         assert_eq!(next(&e, MAX_ATTEMPTS, 1.0), Next::Stop);
         assert_eq!(next(&e, 1, 0.0), Next::RetryAfter(200));
+    }
+
+    #[test]
+    fn a_create_is_retried_only_when_it_was_refused() {
+        let e503 = ApiError::decode(503, None, Some("1"), b"");
+        assert_eq!(next_not_idempotent(&e503, 1, 0.0), Next::RetryAfter(1000));
+        assert_eq!(next_not_idempotent(&e503, MAX_ATTEMPTS, 0.0), Next::Stop);
+        for e in [
+            ApiError::timeout(1000),
+            ApiError::network("x"),
+            ApiError::decode(500, None, None, b""),
+        ] {
+            assert_eq!(next_not_idempotent(&e, 1, 0.5), Next::Stop);
+        }
+        assert_eq!(
+            next_not_idempotent(&ApiError::decode(401, None, None, b""), 1, 0.5),
+            Next::NeedToken
+        );
     }
 
     #[test]

@@ -170,6 +170,25 @@ pub async fn sign_in<B: Serialize, T: DeserializeOwned>(
     Ok((reply, token))
 }
 
+/// `POST` (`post`) or `PATCH` `url` with a JSON body, decoding the JSON answer.
+pub async fn write_json<B: Serialize, T: DeserializeOwned>(
+    post: bool,
+    url: &str,
+    token: &str,
+    body: &B,
+    timeout_ms: u32,
+    lifetime: &Lifetime,
+) -> Result<Reply<T>, ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+    let builder = if post {
+        Request::post(url)
+    } else {
+        Request::patch(url)
+    };
+    let raw = send(builder, Some(token), Some(json), timeout_ms, lifetime).await?;
+    decoded(raw)
+}
+
 /// `PATCH url` with a JSON body; the response body is ignored (the API sends none).
 pub async fn patch_json<B: Serialize>(
     url: &str,

@@ -15,6 +15,7 @@ use crate::model::{Action, ApiBase};
 use crate::ui::activity::ActivityLog;
 use crate::ui::add_user::AddUserForm;
 use crate::ui::apply::{self, RunContext};
+use crate::ui::config_tools::ConfigTools;
 use crate::ui::connection::ConnectionForm;
 use crate::ui::directory_api::Access;
 use crate::ui::directory_tools::DirectoryTools;
@@ -133,20 +134,16 @@ pub fn app(props: &AppProps) -> Html {
     };
     // The running load's own lifetime: "Stop loading" ends it.
     let load_lifetime = use_mut_ref(|| None::<Lifetime>);
-    let on_load = {
-        let (c, tokens, d, events) = (
-            (*connection).clone(),
-            tokens.clone(),
-            dispatcher.clone(),
-            events.clone(),
-        );
+    let start_load = {
+        let (tokens, d, events) = (tokens.clone(), dispatcher.clone(), events.clone());
         let (console_lifetime, load_lifetime) = ((*lifetime).clone(), load_lifetime.clone());
         let timeout_ms = *timeout_secs * 1000;
-        // Pages a stopped load kept, for the configuration the form names.
-        let partial = c.key().and_then(|key| console.partial_for(&key));
-        Callback::from(move |_| {
-            let (c, tokens, d, events) = (c.clone(), tokens.clone(), d.clone(), events.clone());
-            let (partial, lifetime) = (partial.clone(), console_lifetime.child());
+        let console = console.clone();
+        Callback::from(move |c: Connection| {
+            // Pages a stopped load kept, for the configuration the form names.
+            let partial = c.key().and_then(|key| console.partial_for(&key));
+            let (tokens, d, events) = (tokens.clone(), d.clone(), events.clone());
+            let lifetime = console_lifetime.child();
             *load_lifetime.borrow_mut() = Some(lifetime.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match resolve(c, tokens).await {
@@ -157,6 +154,37 @@ pub fn app(props: &AppProps) -> Html {
                     Err(e) => d.dispatch(Msg::LoadFailed(LoadFailure::before_reading(e), None)),
                 }
             });
+        })
+    };
+    let on_load = {
+        let (start_load, c) = (start_load.clone(), (*connection).clone());
+        Callback::from(move |()| start_load.emit(c.clone()))
+    };
+    let configs_version = use_state(|| 0u32);
+    let on_configs_changed = {
+        let v = configs_version.clone();
+        Callback::from(move |()| v.set(*v + 1))
+    };
+    let on_created = {
+        let (connection, start_load) = (connection.clone(), start_load.clone());
+        Callback::from(move |id: String| {
+            let c = Connection {
+                config: id,
+                ..(*connection).clone()
+            };
+            connection.set(c.clone());
+            start_load.emit(c);
+        })
+    };
+    let on_settings_token = {
+        let (connection, supplied) = (connection.clone(), tokens.is_some());
+        Callback::from(move |token: String| {
+            if !supplied {
+                connection.set(Connection {
+                    token,
+                    ..(*connection).clone()
+                });
+            }
         })
     };
     let on_stop_loading = {
@@ -342,6 +370,13 @@ pub fn app(props: &AppProps) -> Html {
         tokens: tokens.clone(),
         lifetime: (*lifetime).clone(),
     };
+    let staged_adds: Vec<_> = console
+        .table
+        .staged()
+        .adds
+        .iter()
+        .map(|(id, name)| user_info(id, name))
+        .collect();
     let open_import = {
         let importing = importing.clone();
         Callback::from(move |_| importing.set(true))
@@ -374,7 +409,11 @@ pub fn app(props: &AppProps) -> Html {
                     </select>
                 </div>
             </header>
-            <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} {on_token_commit} />
+            <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} {on_token_commit}
+                refresh={*configs_version} />
+            <ConfigTools access={directory.clone()} base={iam_base.clone()} staged={staged_adds}
+                timeout_ms={*timeout_secs * 1000} dispatch={dispatcher.clone()} events={events.clone()}
+                on_token={on_settings_token} on_saved={on_configs_changed} {on_created} />
             if sign_in_on {
                 <IdentityPanel region={connection.region.clone()} base={iam_base.clone()} project={connection.project.clone()}
                     who={(*who).clone()} check_failed={(*check_failed).clone()} projects={(*token_projects).clone()}

@@ -33,6 +33,9 @@ pub struct ConnectionFormProps {
     /// A pasted token, once edited and left: checked with IAM where sign-in is offered.
     #[prop_or_default]
     pub on_token_commit: Option<Callback<String>>,
+    /// Changes when the project's configurations changed: a shown list is read again.
+    #[prop_or_default]
+    pub refresh: u32,
 }
 
 type Configs = Option<Result<Vec<HotspotSessionMigrationConfig>, ApiError>>;
@@ -140,7 +143,7 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
     };
     let on_find = {
         let (configs, value, tokens) = (configs.clone(), p.value.clone(), p.tokens.clone());
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             let (configs, value, tokens) = (configs.clone(), value.clone(), tokens.clone());
             let lifetime = lifetime.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -160,6 +163,15 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
             });
         })
     };
+    {
+        // The picker's labels follow saved settings and new configurations.
+        let (on_find, listed) = (on_find.clone(), matches!(*configs, Some(Ok(_))));
+        use_effect_with(p.refresh, move |_| {
+            if listed {
+                on_find.emit(());
+            }
+        });
+    }
     let on_pick = setter(p, |c, v| c.config = v).reform(|e: Event| {
         e.target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value()
@@ -200,7 +212,7 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
             <div class="hu-field hu-config">
                 <TextField id="hu-config" label={t(lang, T::ConfigId)} value={p.value.config.clone()} problem={problems.config}
                     on_input={setter(p, |c, v| c.config = v)} />
-                <button type="button" class="hu-secondary" onclick={on_find} disabled={!project_ready}>
+                <button type="button" class="hu-secondary" onclick={on_find.reform(|_| ())} disabled={!project_ready}>
                     { t(lang, T::FindConfigs) }
                 </button>
                 { match &*configs {

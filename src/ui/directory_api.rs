@@ -1,6 +1,7 @@
 //! The Workspace user directory through the console's origin, read with the
 //! model's retry policy: one search, every page, and resolving imported
-//! names the cheaper way the model picks.
+//! names the cheaper way the model picks. [`Access`] is what any call of
+//! the console's needs: the connection, the host's tokens, the lifetime.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -34,7 +35,8 @@ pub struct Access {
 }
 
 impl Access {
-    async fn ready(&self) -> Result<Ready, ApiError> {
+    /// The connection with its token, or why there is none.
+    pub async fn ready(&self) -> Result<Ready, ApiError> {
         resolve_token(self.connection.clone(), self.tokens.clone())
             .await?
             .ok_or_else(|| ApiError::network("the connection form is incomplete"))

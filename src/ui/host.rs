@@ -82,6 +82,22 @@ pub enum HostEvent {
     Error(Failure),
     /// `hotspot-users:token-required`: a 401; a new token is needed.
     TokenRequired,
+    /// `hotspot-users:config-saved`: a configuration was created or its settings changed.
+    ConfigSaved(ConfigSaved),
+}
+
+/// `detail` of `hotspot-users:config-saved`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConfigSaved {
+    /// The configuration's id.
+    pub config_id: String,
+    /// Whether it was created (else updated).
+    pub created: bool,
+    /// `hotspot_session_migration_enable`.
+    pub migration_enabled: bool,
+    /// `hotspot_exit_session_num`.
+    pub exit_session_num: u32,
 }
 
 impl HostEvent {
@@ -100,6 +116,7 @@ impl HostEvent {
             HostEvent::Applied(_) => "hotspot-users:applied",
             HostEvent::Error(_) => "hotspot-users:error",
             HostEvent::TokenRequired => "hotspot-users:token-required",
+            HostEvent::ConfigSaved(_) => "hotspot-users:config-saved",
         }
     }
 
@@ -109,6 +126,7 @@ impl HostEvent {
             HostEvent::Applied(d) => d.serialize(&serializer),
             HostEvent::Error(d) => d.serialize(&serializer),
             HostEvent::TokenRequired => Ok(js_sys::Object::new().into()),
+            HostEvent::ConfigSaved(d) => d.serialize(&serializer),
         };
         value.unwrap_or(JsValue::NULL)
     }

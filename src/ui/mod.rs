@@ -5,6 +5,7 @@ pub mod add_user;
 pub mod api;
 pub mod app;
 pub mod apply;
+pub mod config_tools;
 pub mod connection;
 pub mod directory_api;
 pub mod directory_check;
@@ -21,14 +22,18 @@ pub mod identity;
 pub mod import_dialog;
 pub mod lifetime;
 pub mod loading;
+pub mod new_config;
 pub mod reads;
 pub mod review;
 pub mod run_status;
+pub mod settings_form;
+pub mod settings_panel;
 pub mod sign_in;
 pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod users_table;
+pub mod write;
 
 use yew::prelude::*;
 

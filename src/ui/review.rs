@@ -10,6 +10,7 @@ use crate::i18n::{t, tf, T};
 use crate::model::preview::{preview, RequestPreview};
 use crate::model::{plan, ApiBase, ConfigId, ProjectId, UpdateType};
 use crate::ui::run_status::RunStatus;
+use crate::ui::settings_form::request_code;
 use crate::ui::state::Console;
 use crate::ui::use_lang;
 
@@ -55,24 +56,11 @@ fn request_item(
     pv: &RequestPreview,
     lang: crate::i18n::Lang,
 ) -> Html {
-    let head = format!(
-        "{} {}\n{}",
-        pv.method,
-        pv.url,
-        pv.headers
-            .iter()
-            .map(|(k, v)| format!("{k}: {v}"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
     html! {
         <li>
             <details>
                 <summary>{ tf(lang, T::RequestN, &[("i", &(i + 1)), ("kind", &kind), ("n", &users)]) }</summary>
-                <pre class="hu-code">{ head }</pre>
-                <pre class="hu-code">{ pv.body.clone() }</pre>
-                <p>{ t(lang, T::CurlEquivalent) }</p>
-                <pre class="hu-code hu-curl">{ pv.curl.clone() }</pre>
+                { request_code(pv, lang) }
             </details>
         </li>
     }

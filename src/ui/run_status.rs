@@ -43,13 +43,16 @@ fn difference(d: &Difference, lang: Lang) -> Html {
     html! { <li>{ text }</li> }
 }
 
+/// Props of [`NewToken`].
 #[derive(Properties, PartialEq)]
-struct NewTokenProps {
-    on_token: Callback<String>,
+pub struct NewTokenProps {
+    /// The token typed.
+    pub on_token: Callback<String>,
 }
 
+/// A field for a new token after a 401, and the button that resumes.
 #[function_component(NewToken)]
-fn new_token(p: &NewTokenProps) -> Html {
+pub fn new_token(p: &NewTokenProps) -> Html {
     let lang = use_lang();
     let value = use_state(String::new);
     let oninput = {

@@ -9,11 +9,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch};
 use axum::{Json, Router};
 use hotspot_users::model::{
-    ids, CreateHotspotSessionConfigRequest, ListHotspotSessionConfigResponse,
-    ListNonMigrationUsersResponse, UpdateHotspotSessionConfigRequest,
-    UpdateHotspotSessionConfigResponse, UpdateNonMigrationUsersRequest,
+    ids, ListHotspotSessionConfigResponse, ListNonMigrationUsersResponse,
+    UpdateHotspotSessionConfigResponse, UpdateNonMigrationUsersRequest, UserInfo,
 };
 use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
 
 use crate::sandbox::error::SandboxError;
 use crate::sandbox::store::validate_users;
@@ -174,13 +174,119 @@ async fn list_configs(
     Ok(Json(ListHotspotSessionConfigResponse { items }))
 }
 
-fn exit_num(n: u32) -> Result<u32> {
-    if n > 100 {
-        return Err(SandboxError::invalid(format!(
-            "hotspot_exit_session_num must be between 0 and 100, not {n}."
-        )));
+/// `hotspot_session_migration_enable`, required in both config bodies.
+const ENABLE: &str = "hotspot_session_migration_enable";
+/// `hotspot_exit_session_num`, required in both config bodies.
+const EXIT_NUM: &str = "hotspot_exit_session_num";
+/// `non_migrate_users`, optional in the create body.
+const USERS: &str = "non_migrate_users";
+/// The most sessions `hotspot_exit_session_num` may name.
+const MAX_EXIT_NUM: u64 = 100;
+
+/// A JSON value for a message: as written when short, else its kind, so
+/// that `error_msg` stays within its 255 characters.
+fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() <= 40 {
+        return text;
     }
-    Ok(n)
+    match value {
+        Value::String(s) => format!("a string of {} characters", s.chars().count()),
+        Value::Array(a) => format!("an array of {} items", a.len()),
+        Value::Object(_) => "an object".into(),
+        _ => "a number".into(),
+    }
+}
+
+/// The body of a config POST or PATCH: a JSON object.
+fn object_body(body: &Bytes) -> Result<Map<String, Value>> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|e| SandboxError::invalid(format!("The request body is not valid JSON: {e}.")))?;
+    match value {
+        Value::Object(fields) => Ok(fields),
+        other => Err(SandboxError::invalid(format!(
+            "The request body must be a JSON object, not {}.",
+            shown(&other)
+        ))),
+    }
+}
+
+fn required<'a>(fields: &'a Map<String, Value>, name: &str) -> Result<&'a Value> {
+    fields
+        .get(name)
+        .ok_or_else(|| SandboxError::invalid(format!("{name} is required.")))
+}
+
+/// `hotspot_exit_session_num`: a whole number in 0..=100.
+fn exit_num(value: &Value) -> Result<u32> {
+    let Value::Number(n) = value else {
+        return Err(SandboxError::invalid(format!(
+            "{EXIT_NUM} must be a whole number between 0 and {MAX_EXIT_NUM}, not {}.",
+            shown(value)
+        )));
+    };
+    match (n.as_u64(), n.is_i64()) {
+        (Some(k), _) if k <= MAX_EXIT_NUM => Ok(k as u32),
+        (Some(_), _) | (None, true) => Err(SandboxError::invalid(format!(
+            "{EXIT_NUM} must be between 0 and {MAX_EXIT_NUM}, not {n}."
+        ))),
+        (None, false) => Err(SandboxError::invalid(format!(
+            "{EXIT_NUM} must be a whole number between 0 and {MAX_EXIT_NUM}, not {}.",
+            shown(value)
+        ))),
+    }
+}
+
+/// The two scalars both config bodies require: (enable, exit num).
+fn config_scalars(fields: &Map<String, Value>) -> Result<(bool, u32)> {
+    let enable = match required(fields, ENABLE)? {
+        Value::Bool(b) => *b,
+        other => {
+            return Err(SandboxError::invalid(format!(
+                "{ENABLE} must be true or false, not {}.",
+                shown(other)
+            )))
+        }
+    };
+    Ok((enable, exit_num(required(fields, EXIT_NUM)?)?))
+}
+
+/// The create body's optional `non_migrate_users`, each entry an object
+/// whose `user_id` and `user_name` are strings when present.
+fn initial_users(fields: &Map<String, Value>) -> Result<Vec<UserInfo>> {
+    let Some(value) = fields.get(USERS) else {
+        return Ok(Vec::new());
+    };
+    let Value::Array(items) = value else {
+        return Err(SandboxError::invalid(format!(
+            "{USERS} must be an array of users, not {}.",
+            shown(value)
+        )));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let Value::Object(user) = item else {
+                return Err(SandboxError::invalid(format!(
+                    "{USERS}[{i}] must be an object with user_id and user_name, not {}.",
+                    shown(item)
+                )));
+            };
+            let text = |key: &str| match user.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(other) => Err(SandboxError::invalid(format!(
+                    "{USERS}[{i}].{key} must be a string, not {}.",
+                    shown(other)
+                ))),
+            };
+            Ok(UserInfo {
+                user_id: text("user_id")?,
+                user_name: text("user_name")?,
+            })
+        })
+        .collect()
 }
 
 async fn create_config(
@@ -189,16 +295,18 @@ async fn create_config(
     body: Bytes,
 ) -> Result<Response> {
     ids_ok(&project, None)?;
-    let req: CreateHotspotSessionConfigRequest = json_body(&body)?;
-    let n = exit_num(req.hotspot_exit_session_num)?;
-    let users = validate_users(&req.non_migrate_users)?;
-    let id = state
-        .mutate(|s| s.create_config(&project, req.hotspot_session_migration_enable, n, users))?;
-    let view = state
+    let fields = object_body(&body)?;
+    let (enable, n) = config_scalars(&fields)?;
+    let users = validate_users(&initial_users(&fields)?)?;
+    let id = state.mutate(|s| s.create_config(&project, enable, n, users))?;
+    let mut view = state
         .store
         .lock()
         .expect("store lock")
         .view(&project, &id)?;
+    // The vendor's `CreateHotspotSessionConfigResp` has no `project_id`
+    // (the list's items do): the created config without it.
+    view.project_id = None;
     Ok(Json(view).into_response())
 }
 
@@ -208,13 +316,13 @@ async fn update_config(
     body: Bytes,
 ) -> Result<Json<UpdateHotspotSessionConfigResponse>> {
     ids_ok(&project, Some(&config))?;
-    let req: UpdateHotspotSessionConfigRequest = json_body(&body)?;
-    let n = exit_num(req.hotspot_exit_session_num)?;
-    state
-        .mutate(|s| s.update_config(&project, &config, req.hotspot_session_migration_enable, n))?;
+    // Only the two scalars count; anything else in the body (users
+    // included) is ignored, as serde ignores unknown fields elsewhere.
+    let (enable, n) = config_scalars(&object_body(&body)?)?;
+    state.mutate(|s| s.update_config(&project, &config, enable, n))?;
     Ok(Json(UpdateHotspotSessionConfigResponse {
         id: config,
-        hotspot_session_migration_enable: req.hotspot_session_migration_enable,
+        hotspot_session_migration_enable: enable,
         hotspot_exit_session_num: n,
     }))
 }

@@ -98,6 +98,13 @@ export class Sandbox {
     if (!res.ok) throw new Error(`patch: ${res.status} ${await res.text()}`);
   }
 
+  /** Every configuration of the demo project (one page of up to 100). */
+  async configs(): Promise<{ id: string; hotspot_session_migration_enable: boolean; hotspot_exit_session_num: number; non_migrate_users: UserInfo[] }[]> {
+    const res = await fetch(`${this.url}/v1/${PROJECT}/hotspot-session-config?offset=0&limit=100`, { headers: { "X-Auth-Token": TOKEN } });
+    if (!res.ok) throw new Error(`list configs: ${res.status}`);
+    return (await res.json()).items;
+  }
+
   /** Creates a configuration holding `users`; returns its id. */
   async createConfig(users: UserInfo[]): Promise<string> {
     const res = await fetch(`${this.url}/v1/${PROJECT}/hotspot-session-config`, {

@@ -1,0 +1,86 @@
+//! The configuration's own tools under the connection form: its settings,
+//! and a new configuration in the project.
+
+use yew::prelude::*;
+
+use crate::i18n::{t, T};
+use crate::model::{ApiBase, ProjectId, UserInfo};
+use crate::ui::directory_api::Access;
+use crate::ui::flows::Dispatch;
+use crate::ui::host::HostEvent;
+use crate::ui::new_config::NewConfigPanel;
+use crate::ui::settings_panel::SettingsPanel;
+use crate::ui::use_lang;
+
+/// Props of [`ConfigTools`].
+#[derive(Properties, PartialEq)]
+pub struct ConfigToolsProps {
+    /// The connection and its token.
+    pub access: Access,
+    /// The API base as an absolute URL.
+    pub base: ApiBase,
+    /// The staged additions.
+    pub staged: Vec<UserInfo>,
+    /// Time limit of one request.
+    pub timeout_ms: u32,
+    /// The activity log.
+    pub dispatch: Dispatch,
+    /// Events for the host page.
+    pub events: Callback<HostEvent>,
+    /// A new token typed after a 401.
+    pub on_token: Callback<String>,
+    /// Settings saved or a configuration created: lists are stale.
+    pub on_saved: Callback<()>,
+    /// A configuration was created: choose and load it.
+    pub on_created: Callback<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    Nothing,
+    Settings,
+    New,
+}
+
+/// Two buttons and the panel they open.
+#[function_component(ConfigTools)]
+pub fn config_tools(p: &ConfigToolsProps) -> Html {
+    let lang = use_lang();
+    let open = use_state(|| Open::Nothing);
+    let toggle = |which: Open| {
+        let open = open.clone();
+        Callback::from(move |_| open.set(if *open == which { Open::Nothing } else { which }))
+    };
+    let project = ProjectId::parse(&p.access.connection.project).ok();
+    let has_config = p.access.connection.key().is_some();
+    let on_created = {
+        let (open, done, saved) = (open.clone(), p.on_created.clone(), p.on_saved.clone());
+        Callback::from(move |id: String| {
+            open.set(Open::Settings);
+            saved.emit(());
+            done.emit(id);
+        })
+    };
+    html! {
+        <div class="hu-config-tools">
+            <div class="hu-actions">
+                <button type="button" class="hu-secondary" disabled={!has_config} onclick={toggle(Open::Settings)}
+                    aria-expanded={(*open == Open::Settings).to_string()}>{ t(lang, T::SettingsButton) }</button>
+                <button type="button" class="hu-secondary" disabled={project.is_none()} onclick={toggle(Open::New)}
+                    aria-expanded={(*open == Open::New).to_string()}>{ t(lang, T::NewConfigButton) }</button>
+            </div>
+            { match (*open, project) {
+                (Open::Settings, _) if has_config => html! {
+                    <SettingsPanel access={p.access.clone()} base={p.base.clone()} timeout_ms={p.timeout_ms}
+                        dispatch={p.dispatch.clone()} events={p.events.clone()} on_token={p.on_token.clone()} on_saved={p.on_saved.clone()} />
+                },
+                (Open::New, Some(project)) => html! {
+                    <NewConfigPanel access={p.access.clone()} {project} base={p.base.clone()} staged={p.staged.clone()}
+                        timeout_ms={p.timeout_ms} dispatch={p.dispatch.clone()} events={p.events.clone()}
+                        on_token={p.on_token.clone()} {on_created} />
+                },
+                _ => html! {},
+            } }
+        </div>
+    }
+}
