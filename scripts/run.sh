@@ -21,6 +21,7 @@ done
 DIST="$CARGO_TARGET_DIR/console-dist"
 echo "==> building the console (release)"
 wasm_env trunk build --release=true --dist "$DIST" --quiet
+CONSOLE_DIST="$DIST" "$ROOT/scripts/package.sh" >/dev/null   # the examples use the package at /pkg/
 echo "==> building the server (release)"
 cargo build -p hotspot-users-server --release --quiet
 exec "$CARGO_TARGET_DIR/release/hotspot-users-server" "$backend" --listen "${LISTEN:-127.0.0.1:8080}" --dist "$DIST" "$@"

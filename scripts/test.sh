@@ -36,8 +36,11 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 stage "wasm render tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render
 stage "console release build" wasm_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
+export CONSOLE_DIST="$CARGO_TARGET_DIR/console-dist"
+stage "npm package (scripts/package.sh)" "$ROOT/scripts/package.sh"
+export PACKAGE_TGZ
+PACKAGE_TGZ="$(ls "$CARGO_TARGET_DIR"/package/hotspot-users-console-*.tgz)"
 stage "server build" cargo build -p hotspot-users-server --quiet
 export SERVER_BIN="$CARGO_TARGET_DIR/debug/hotspot-users-server"
-export CONSOLE_DIST="$CARGO_TARGET_DIR/console-dist"
 stage "end-to-end tests (Playwright)" npm --prefix tests/e2e test --silent
 echo "all test layers passed in $((SECONDS - START)) s"

@@ -111,6 +111,16 @@ fn shadow_root(element: &web_sys::Element) -> Result<web_sys::ShadowRoot, JsValu
     Ok(root)
 }
 
+/// The names of the events the console dispatches on its element, from the
+/// code that dispatches them (the package's manifest is checked against it).
+#[wasm_bindgen]
+pub fn event_names() -> Vec<String> {
+    crate::ui::host::HostEvent::NAMES
+        .iter()
+        .map(|n| n.to_string())
+        .collect()
+}
+
 /// Mounts a console into `element`'s shadow root. `options`: `apiBase`,
 /// `projectId`, `configId`, `region`, `lang`, and `token` or
 /// `tokenProvider` (an async function returning a token); with either, the

@@ -111,13 +111,22 @@ impl HostEvent {
         })
     }
 
+    /// Every event name the console dispatches (the package's manifest lists them).
+    pub const NAMES: [&'static str; 4] = [
+        "hotspot-users:applied",
+        "hotspot-users:error",
+        "hotspot-users:token-required",
+        "hotspot-users:config-saved",
+    ];
+
     fn name(&self) -> &'static str {
-        match self {
-            HostEvent::Applied(_) => "hotspot-users:applied",
-            HostEvent::Error(_) => "hotspot-users:error",
-            HostEvent::TokenRequired => "hotspot-users:token-required",
-            HostEvent::ConfigSaved(_) => "hotspot-users:config-saved",
-        }
+        let i = match self {
+            HostEvent::Applied(_) => 0,
+            HostEvent::Error(_) => 1,
+            HostEvent::TokenRequired => 2,
+            HostEvent::ConfigSaved(_) => 3,
+        };
+        Self::NAMES[i]
     }
 
     fn detail(&self) -> JsValue {

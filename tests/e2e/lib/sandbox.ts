@@ -59,8 +59,8 @@ export class Gateway {
 export class Sandbox {
   constructor(readonly url: string, private proc: ChildProcess) {}
 
-  static async start(extraArgs: string[] = []): Promise<Sandbox> {
-    const dist = process.env.CONSOLE_DIST;
+  /** A fresh sandbox serving `dist` (the console's release build by default). */
+  static async start(extraArgs: string[] = [], dist = process.env.CONSOLE_DIST): Promise<Sandbox> {
     if (!dist) throw new Error("SERVER_BIN and CONSOLE_DIST must be set (scripts/test.sh sets them)");
     const state = join(mkdtempSync(join(tmpdir(), "hotspot-e2e-")), "state.json");
     const { url, proc } = await startServer([
