@@ -5,8 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use hotspot_users::model::demo::{Demo, DEMO_PATH};
 use hotspot_users::model::iam::{parse_utc_ms, ProjectsBody, TokenBody};
+use hotspot_users::model::server_info::{ServerInfo, SERVER_INFO_PATH};
 use hotspot_users::model::ApiError;
 use hotspot_users::model::{
     ListHotspotSessionConfigResponse, ListNonMigrationUsersResponse, ServiceErrorBody,
@@ -413,13 +413,15 @@ async fn the_demo_offer_names_the_demo_data_and_a_token_that_works() {
     let s = Sbx::start().await;
     let res = s
         .http
-        .get(format!("{}{DEMO_PATH}", s.base))
+        .get(format!("{}{SERVER_INFO_PATH}", s.base))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["cache-control"], "no-store");
-    let demo = Demo::parse(&res.bytes().await.unwrap()).expect("a valid demo document");
+    let info = ServerInfo::parse(&res.bytes().await.unwrap()).expect("a server document");
+    assert_eq!(info.region, None, "the sandbox names no region");
+    let demo = info.demo.expect("a valid demo offer");
     assert_eq!(demo.project_id, DEMO_PROJECT);
     assert_eq!(demo.config_id, DEMO_CONFIG_LARGE);
     // The token it names is one the sandbox accepts, and it loads the demo.

@@ -12,6 +12,7 @@ use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Router;
+use hotspot_users::model::server_info::ServerInfo;
 use hotspot_users_server::gateway::{self, access::AccessLog, Gateway, Settings};
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, SanType};
@@ -480,6 +481,24 @@ async fn the_access_log_has_one_line_a_request_and_never_a_secret() {
     for line in &lines {
         assert!(!line.contains("SECRET"), "a secret in the log: {line}");
     }
+}
+
+#[tokio::test]
+async fn the_console_learns_the_gateway_s_region() {
+    let (gw, seen) = trusted(Duration::from_secs(5)).await;
+    let res = Client::new()
+        .get(format!("{}/hotspot-users-server.json", gw.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let info = ServerInfo::parse(&res.bytes().await.unwrap()).unwrap();
+    assert_eq!(info.region.as_deref(), Some("cn-north-4"));
+    assert_eq!(info.demo, None, "no demo offer from a gateway");
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "answered by the gateway itself"
+    );
 }
 
 #[tokio::test]

@@ -1,15 +1,12 @@
-//! The sandbox's demo offer: a small JSON document the sandbox serves at
-//! [`DEMO_PATH`] naming its demo project, configuration and token. The
-//! console offers "Try the demo data" only when that document is there and
-//! valid, so nothing else (a portal, a gateway) ever shows it.
+//! The sandbox's demo offer (part of its [`crate::model::server_info`]
+//! document): its demo project, configuration and token. The console offers
+//! "Try the demo data" only when a valid one is there, so nothing else (a
+//! portal, a gateway) ever shows it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::connection::Connection;
 use crate::model::{ConfigId, ProjectId};
-
-/// Where the sandbox serves the document, on the console's own origin.
-pub const DEMO_PATH: &str = "/hotspot-users-demo.json";
 
 /// The demo document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,15 +20,20 @@ pub struct Demo {
 }
 
 impl Demo {
-    /// The document, when `bytes` is one with valid ids and a token; `None`
+    /// The offer, when `bytes` is one with valid ids and a token; `None`
     /// for anything else (an HTML fallback page, an error, junk).
     pub fn parse(bytes: &[u8]) -> Option<Demo> {
-        let demo: Demo = serde_json::from_slice(bytes).ok()?;
-        let token_ok = !demo.token.trim().is_empty() && !demo.token.contains(char::is_whitespace);
-        (ProjectId::parse(&demo.project_id).is_ok()
-            && ConfigId::parse(&demo.config_id).is_ok()
-            && token_ok)
-            .then_some(demo)
+        serde_json::from_slice::<Demo>(bytes)
+            .ok()
+            .filter(Demo::is_valid)
+    }
+
+    /// Valid ids and a token in one piece.
+    pub fn is_valid(&self) -> bool {
+        let token_ok = !self.token.trim().is_empty() && !self.token.contains(char::is_whitespace);
+        ProjectId::parse(&self.project_id).is_ok()
+            && ConfigId::parse(&self.config_id).is_ok()
+            && token_ok
     }
 
     /// The connection with the demo's project, configuration and token

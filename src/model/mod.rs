@@ -19,6 +19,7 @@ pub mod plan;
 pub mod preview;
 pub mod resolve;
 pub mod retry;
+pub mod server_info;
 pub mod settings;
 pub mod table;
 pub mod types;

@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::connection::{picker_value, Connection};
-use crate::model::demo::{Demo, DEMO_PATH};
+use crate::model::demo::Demo;
 use crate::model::endpoints::{region, REGIONS};
+use crate::model::server_info::{ServerInfo, SERVER_INFO_PATH};
 use crate::model::{ApiError, HotspotSessionMigrationConfig};
 use crate::ui::api;
 use crate::ui::field::TextField;
@@ -80,18 +81,26 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
     let picker = use_node_ref();
     let demo = use_state(|| None::<Demo>);
     {
-        // The sandbox serves a demo offer on the page's origin; anything else
-        // (a portal, a gateway, a host that supplies the token) gets none.
+        // The server says what it is: the sandbox offers its demo data, a
+        // gateway names its region. Hosts that supply the token get no demo.
         let (demo, supplied) = (demo.clone(), p.tokens.is_some());
+        let (value, on_change) = (p.value.clone(), p.on_change.clone());
         use_effect_with((), move |_| {
-            if !supplied {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let url = format!("{}{}", page_origin(), DEMO_PATH);
-                    if let Some(offer) = api::get_public(&url).await.and_then(|b| Demo::parse(&b)) {
-                        demo.set(Some(offer));
-                    }
-                });
-            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let url = format!("{}{}", page_origin(), SERVER_INFO_PATH);
+                let Some(info) = api::get_public(&url)
+                    .await
+                    .and_then(|b| ServerInfo::parse(&b))
+                else {
+                    return;
+                };
+                if let (Some(region), true) = (info.region, value.region.is_empty()) {
+                    on_change.emit(Connection { region, ..value });
+                }
+                if !supplied {
+                    demo.set(info.demo);
+                }
+            });
         });
     }
     let (shown, listed) = match &*configs {

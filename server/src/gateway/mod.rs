@@ -22,6 +22,7 @@ use axum::response::{IntoResponse, Response};
 use std::future::IntoFuture;
 
 use axum::{Json, Router};
+use hotspot_users::model::server_info::{ServerInfo, SERVER_INFO_PATH};
 use hotspot_users::model::ServiceErrorBody;
 
 use crate::gateway::access::AccessLog;
@@ -55,6 +56,7 @@ pub struct Settings {
 
 /// A running gateway's shared, read-only parts.
 pub struct Gateway {
+    region: String,
     client: reqwest::Client,
     peers: Peers,
     timeout: Duration,
@@ -88,6 +90,7 @@ impl Gateway {
             .build()
             .map_err(|e| format!("the HTTP client could not start: {e}"))?;
         Ok(Arc::new(Self {
+            region: settings.region.clone(),
             client,
             peers,
             timeout: settings.timeout,
@@ -264,8 +267,21 @@ pub fn app(gw: Arc<Gateway>, dist: Option<PathBuf>) -> Router {
             }
         }
     };
-    crate::site::with_security_headers(Router::new().fallback(api_or_site))
-        .layer(middleware::from_fn_with_state(gw, check_host))
+    // The console asks for the gateway's region, to scope sign-in to it.
+    let info = ServerInfo {
+        demo: None,
+        region: Some(gw.region.clone()),
+    };
+    let router = Router::new()
+        .route(
+            SERVER_INFO_PATH,
+            axum::routing::get(move || {
+                let info = info.clone();
+                async move { ([(header::CACHE_CONTROL, "no-store")], Json(info)) }
+            }),
+        )
+        .fallback(api_or_site);
+    crate::site::with_security_headers(router).layer(middleware::from_fn_with_state(gw, check_host))
 }
 
 /// Serves until `shutdown` resolves, then stops accepting and lets the

@@ -160,7 +160,7 @@ fn load_or_seed(path: &std::path::Path) -> std::io::Result<Store> {
 pub fn app(state: AppState) -> Router {
     let files = crate::site::files(state.settings.dist.clone());
     let site = Router::new()
-        .route(demo::DEMO_PATH, axum::routing::get(demo::offer))
+        .route(demo::SERVER_INFO_PATH, axum::routing::get(demo::offer))
         .with_state(state.clone())
         .fallback(move |req: axum::extract::Request| {
             let files = files.clone();

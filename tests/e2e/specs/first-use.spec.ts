@@ -40,8 +40,8 @@ test("the demo fills project, configuration and token in one click", async ({ pa
 });
 
 test("no demo offer when the page is not served by the sandbox", async ({ page, sandbox }) => {
-  await page.route("**/hotspot-users-demo.json", (route) => route.fulfill({ status: 404, body: "not here" }));
-  const asked = page.waitForRequest("**/hotspot-users-demo.json");
+  await page.route("**/hotspot-users-server.json", (route) => route.fulfill({ status: 404, body: "not here" }));
+  const asked = page.waitForRequest("**/hotspot-users-server.json");
   await Console.open(page, sandbox);
   // The console asked, got no demo, and offers none.
   await asked;
