@@ -153,6 +153,7 @@ catalogue! {
     WithStagedUsers => "Start with the {n} staged additions as its users", "以暂存的 {n} 个待添加用户作为初始用户";
     CreateConfig => "Create configuration", "创建配置";
     ConfigCreated => "Created configuration {id}; it is chosen and loading.", "已创建配置 {id}；已选中并正在加载。";
+    RetriedThenStopped => "Retried {n} times before stopping:", "停止前已重试 {n} 次：";
     StatusLine => "Status {status} · request {request}", "状态 {status} · 请求 {request}";
     Import => "Import…", "导入…";
     ExportCsv => "Export CSV", "导出 CSV";

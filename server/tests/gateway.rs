@@ -467,8 +467,13 @@ async fn the_access_log_has_one_line_a_request_and_never_a_secret() {
         .send()
         .await
         .unwrap();
+    http.get(format!("{}/index.html?t=q-SECRET-6", gw.base))
+        .send()
+        .await
+        .unwrap();
     let lines = gw.lines.lock().unwrap().clone();
-    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[3].starts_with("GET /index.html 404 "), "{}", lines[3]);
     assert!(
         lines[0].starts_with("POST /v3/auth/tokens 201 "),
         "{}",

@@ -332,6 +332,11 @@ impl Console {
             }
             Msg::Loaded(key, table) => {
                 s.notice = tf(s.lang, T::Loaded, &[("n", &table.loaded().len())]);
+                // The table now shows the server as it is: an earlier run's result no longer stands.
+                if !s.run.is_active() && !matches!(s.run, Run::NeedsToken(_)) {
+                    s.run = Run::Idle;
+                    s.retries.clear();
+                }
                 s.key = Some(key);
                 s.table = Rc::new(table);
                 s.loading = Loading::Done;
@@ -597,6 +602,23 @@ mod tests {
             c.run,
             Run::Verified(vec![Difference::Missing("u0004".into())])
         );
+    }
+
+    #[test]
+    fn loading_again_clears_the_last_run_s_result() {
+        let mut c = Console::default();
+        let k = key("c1");
+        loaded(&mut c, &k, 5);
+        c.update(Msg::Run(Run::Verified(vec![])));
+        c.update(Msg::Retried("attempt 2".into()));
+        loaded(&mut c, &k, 6);
+        assert_eq!(c.run, Run::Idle);
+        assert!(c.retries.is_empty());
+        assert_eq!(c.notice, "Loaded 6 users.");
+        // A run waiting for a token keeps waiting.
+        c.update(Msg::Run(Run::NeedsToken(e503())));
+        loaded(&mut c, &k, 6);
+        assert!(matches!(c.run, Run::NeedsToken(_)));
     }
 
     #[test]

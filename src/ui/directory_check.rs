@@ -68,7 +68,10 @@ pub fn directory_check_panel(p: &DirectoryCheckProps) -> Html {
                 <>
                     if nd > 0 {
                         <p>{ tf(lang, T::StaleHeading, &[("n", &nd)]) }</p>
-                        <ul class="hu-stale">{ for c.stale.iter().map(|u| html! { <li>{ format!("{} ({})", u.id(), u.name()) }</li> }) }</ul>
+                        <ul class="hu-stale">{ for c.stale.iter().map(|u| html! { <li>{ match u.name() {
+                            "" => u.id().to_string(),
+                            name => format!("{} ({name})", u.id()),
+                        } }</li> }) }</ul>
                         <button type="button" class="hu-danger" onclick={stage_deletions} disabled={staged.0}>{ tf(lang, T::StageDeletions, &[("n", &nd)]) }</button>
                     }
                     if nr > 0 {

@@ -172,7 +172,8 @@ pub fn run_status(p: &RunStatusProps) -> Html {
             { state }
             if !p.retries.is_empty() {
                 <div class="hu-retries">
-                    <p>{ tf(lang, T::Recovered, &[("n", &p.retries.len())]) }</p>
+                    <p>{ tf(lang, if matches!(p.run, Run::Stopped(_) | Run::NeedsToken(_)) { T::RetriedThenStopped } else { T::Recovered },
+                        &[("n", &p.retries.len())]) }</p>
                     <ul>{ for p.retries.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
                 </div>
             }

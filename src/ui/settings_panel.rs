@@ -202,9 +202,10 @@ pub fn settings_panel(p: &SettingsPanelProps) -> Html {
                 Some(Ok(_)) => html! {
                     <>
                         { settings_fields("hu-settings", &form, lang, &on_change) }
-                        { match &changes {
-                            Some(body) => request_code(&preview_request("PATCH", &url, body), lang),
-                            None => html! { <p class="hu-hint">{ t(lang, T::NoSettingsChange) }</p> },
+                        { match (&changes, form.update()) {
+                            (Some(body), _) => request_code(&preview_request("PATCH", &url, body), lang),
+                            (None, Some(_)) => html! { <p class="hu-hint">{ t(lang, T::NoSettingsChange) }</p> },
+                            (None, None) => html! {},
                         } }
                         <div class="hu-actions">
                             <button type="button" class="hu-primary" disabled={changes.is_none() || sending} onclick={on_save}>

@@ -66,11 +66,15 @@ pub fn sign_in_form(p: &SignInFormProps) -> Html {
                 base.clone(),
                 region.clone(),
             );
-            let lifetime = lifetime.clone();
+            let (lifetime, tried) = (lifetime.clone(), tried.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match iam::sign_in(&base, sent, &region, lang, &lifetime).await {
                     Ok(signed_in) => done.emit(signed_in),
-                    Err(e) => failed.set(Some(e)),
+                    Err(e) => {
+                        // The cleared password is not a second problem: IAM's answer is the one.
+                        tried.set(false);
+                        failed.set(Some(e));
+                    }
                 }
                 busy.set(false);
             });

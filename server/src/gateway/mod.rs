@@ -262,7 +262,18 @@ pub fn app(gw: Arc<Gateway>, dist: Option<PathBuf>) -> Router {
                 if crate::site::is_api(req.uri().path()) {
                     forward(State(gw), req).await
                 } else {
-                    site.respond(req).await
+                    // The console's own files: the path is logged, never a query.
+                    let (started, id) = (Instant::now(), new_request_id());
+                    let (method, path) = (req.method().to_string(), req.uri().path().to_string());
+                    let res = site.respond(req).await;
+                    gw.log.line(
+                        &method,
+                        &path,
+                        res.status().as_u16(),
+                        started.elapsed(),
+                        &id,
+                    );
+                    res
                 }
             }
         }

@@ -44,6 +44,8 @@ test("a wrong password is refused with IAM's words and fills nothing", async ({ 
     "IAM refused the sign-in: The username or password is wrong.",
   );
   await expect(page.locator("#hu-sign-in-password")).toHaveValue("");
+  // IAM's answer is the one problem shown: the cleared field is not called empty.
+  await expect(page.locator("#hu-sign-in-password-msg")).toHaveText("");
   await expect(page.locator("#hu-project")).toHaveValue("");
   await expect(page.locator(".hu-who")).toHaveCount(0);
   // Without a region the form says what is missing and sends nothing.

@@ -62,6 +62,7 @@ test("an out-of-range count is refused in the form and nothing is sent", async (
   await expect(page.locator("#hu-settings-exit-msg")).toHaveText("Exit-session count must be a whole number from 0 to 100; “101” is not.");
   await expect(page.locator("#hu-settings-exit")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("button", { name: "Save settings" })).toBeDisabled();
+  await expect(page.locator(".hu-settings")).not.toContainText("Nothing changed");
   await page.locator("#hu-settings-exit").fill("1.5");
   await expect(page.locator("#hu-settings-exit-msg")).toContainText("“1.5” is not");
   expect(patches).toBe(0);
