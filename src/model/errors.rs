@@ -129,6 +129,14 @@ impl ApiError {
         Self::without_response(BodyShape::Network(detail.into()))
     }
 
+    /// The project's list (a 200) does not hold configuration `id`: shown as
+    /// a 404 naming it, with no code, since no service said so.
+    pub fn config_not_listed(id: &str) -> Self {
+        let mut e = Self::decode(404, None, None, b"");
+        e.shape = BodyShape::Text(tf(Lang::En, T::ConfigNotListed, &[("id", &id)]));
+        e
+    }
+
     /// No response within `after_ms`.
     pub fn timeout(after_ms: u32) -> Self {
         Self::without_response(BodyShape::Timeout { after_ms })

@@ -4,7 +4,7 @@
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::{
-    CreateHotspotSessionConfigRequest, HotspotSessionMigrationConfig,
+    ApiError, CreateHotspotSessionConfigRequest, HotspotSessionMigrationConfig,
     UpdateHotspotSessionConfigRequest, UserInfo, MAX_USERS,
 };
 
@@ -94,6 +94,16 @@ impl SettingsForm {
     }
 }
 
+/// Configuration `id` from the project's list, or a 404-shaped error naming it.
+pub fn find_config(
+    list: Vec<HotspotSessionMigrationConfig>,
+    id: &str,
+) -> Result<HotspotSessionMigrationConfig, ApiError> {
+    list.into_iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| ApiError::config_not_listed(id))
+}
+
 /// Whether the server's configuration now has the settings that were saved.
 pub fn saved_as_intended(
     intended: &UpdateHotspotSessionConfigRequest,
@@ -158,6 +168,17 @@ mod tests {
         assert!(form(true, "200").changes(&c).is_none());
         assert!(saved_as_intended(&on_off, &config(false, 10)));
         assert!(!saved_as_intended(&on_off, &config(true, 10)));
+    }
+
+    #[test]
+    fn a_configuration_missing_from_the_list_is_a_404_naming_it() {
+        assert_eq!(find_config(vec![config(true, 1)], "c1").unwrap().id, "c1");
+        let e = find_config(vec![config(true, 1)], "c9").unwrap_err();
+        assert_eq!(e.status, Some(404));
+        assert_eq!(e.code, None);
+        assert!(e
+            .message_in(Lang::En)
+            .contains("The project does not list configuration c9."));
     }
 
     #[test]

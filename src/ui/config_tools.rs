@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, T};
 use crate::model::{ApiBase, ProjectId, UserInfo};
-use crate::ui::directory_api::Access;
+use crate::ui::access::Access;
 use crate::ui::flows::Dispatch;
 use crate::ui::host::HostEvent;
 use crate::ui::new_config::NewConfigPanel;

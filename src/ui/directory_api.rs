@@ -1,20 +1,18 @@
 //! The Workspace user directory through the console's origin, read with the
 //! model's retry policy: one search, every page, and resolving imported
-//! names the cheaper way the model picks. [`Access`] is what any call of
-//! the console's needs: the connection, the host's tokens, the lifetime.
+//! names the cheaper way the model picks.
 
 use std::cell::Cell;
 use std::collections::HashMap;
 
 use futures_util::future::join_all;
 
-use crate::model::connection::{Connection, Ready};
+use crate::model::connection::Ready;
 use crate::model::directory::{DirectoryUser, ListDirectoryUsersResponse};
 use crate::model::import::NameLine;
 use crate::model::resolve::{self, answers_from, Answer, Resolution, Strategy};
 use crate::model::{ApiError, Page};
-use crate::ui::host::{resolve as resolve_token, TokenSource};
-use crate::ui::lifetime::Lifetime;
+use crate::ui::access::Access;
 use crate::ui::reads::get_retrying;
 
 /// Requests at once.
@@ -22,26 +20,7 @@ const PARALLEL: usize = 6;
 /// Time limit of one directory request.
 const TIMEOUT_MS: u32 = 15_000;
 
-/// What the directory calls need: the connection, the host's token source
-/// and the console's lifetime.
-#[derive(Clone, PartialEq)]
-pub struct Access {
-    /// The connection form's values.
-    pub connection: Connection,
-    /// The host page's tokens, when it supplies them.
-    pub tokens: Option<TokenSource>,
-    /// The console's lifetime.
-    pub lifetime: Lifetime,
-}
-
 impl Access {
-    /// The connection with its token, or why there is none.
-    pub async fn ready(&self) -> Result<Ready, ApiError> {
-        resolve_token(self.connection.clone(), self.tokens.clone())
-            .await?
-            .ok_or_else(|| ApiError::network("the connection form is incomplete"))
-    }
-
     async fn get(&self, ready: &Ready, url: &str) -> Result<ListDirectoryUsersResponse, ApiError> {
         let (reply, _) = get_retrying::<ListDirectoryUsersResponse>(
             url,

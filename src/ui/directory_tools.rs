@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::i18n::{t, T};
 use crate::model::resolve::check;
 use crate::model::Table;
-use crate::ui::directory_api::Access;
+use crate::ui::access::Access;
 use crate::ui::directory_check::{CheckState, DirectoryCheckPanel};
 use crate::ui::directory_dialog::DirectoryDialog;
 use crate::ui::state::Msg;

@@ -1,5 +1,6 @@
 //! The browser console (wasm32 only): Yew components wired to the model.
 
+pub mod access;
 pub mod activity;
 pub mod add_user;
 pub mod api;

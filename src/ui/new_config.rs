@@ -8,14 +8,14 @@ use crate::i18n::{t, tf, T};
 use crate::model::preview::preview_request;
 use crate::model::settings::SettingsForm;
 use crate::model::{ApiBase, ApiError, HotspotSessionMigrationConfig, ProjectId, UserInfo};
-use crate::ui::directory_api::Access;
+use crate::ui::access::Access;
 use crate::ui::flows::Dispatch;
 use crate::ui::host::{ConfigSaved, HostEvent};
 use crate::ui::settings_form::{
-    request_code, resume_with, save_status, settings_fields, SaveState,
+    request_code, resume_with, save_status, settings_fields, write_showing, SaveState,
 };
 use crate::ui::use_lang;
-use crate::ui::write::{write, Write, Written};
+use crate::ui::write::Write;
 
 /// Props of [`NewConfigPanel`].
 #[derive(Properties, PartialEq)]
@@ -95,38 +95,29 @@ pub fn new_config_panel(p: &NewConfigPanelProps) -> Html {
                     kind: "CREATE",
                     timeout_ms,
                 };
-                let on_attempt = |attempt, e: &ApiError| {
-                    save.set(SaveState::Sending {
-                        attempt,
-                        retrying: Some(e.clone()),
-                    })
-                };
-                match write::<_, HotspotSessionMigrationConfig>(
+                let Some(created) = write_showing::<_, HotspotSessionMigrationConfig>(
                     &w,
                     &token,
                     &dispatch,
                     &access.lifetime,
-                    &on_attempt,
+                    &save,
                 )
                 .await
-                {
-                    Written::Done(created) => {
-                        events.emit(HostEvent::ConfigSaved(ConfigSaved {
-                            config_id: created.id.clone(),
-                            created: true,
-                            migration_enabled: body.hotspot_session_migration_enable,
-                            exit_session_num: body.hotspot_exit_session_num,
-                        }));
-                        save.set(SaveState::Saved(tf(
-                            lang,
-                            T::ConfigCreated,
-                            &[("id", &created.id)],
-                        )));
-                        on_created.emit(created.id);
-                    }
-                    Written::NeedsToken(e) => save.set(SaveState::NeedsToken(e)),
-                    Written::Failed(e) => save.set(SaveState::Failed(e)),
-                }
+                else {
+                    return;
+                };
+                events.emit(HostEvent::ConfigSaved(ConfigSaved {
+                    config_id: created.id.clone(),
+                    created: true,
+                    migration_enabled: body.hotspot_session_migration_enable,
+                    exit_session_num: body.hotspot_exit_session_num,
+                }));
+                save.set(SaveState::Saved(tf(
+                    lang,
+                    T::ConfigCreated,
+                    &[("id", &created.id)],
+                )));
+                on_created.emit(created.id);
             });
         })
     };

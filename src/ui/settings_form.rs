@@ -2,13 +2,18 @@
 //! of a save (attempt, 401 pause, error, result), shared by the settings of
 //! a configuration and a new configuration.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::preview::RequestPreview;
 use crate::model::settings::SettingsForm;
 use crate::model::ApiError;
+use crate::ui::flows::Dispatch;
+use crate::ui::lifetime::Lifetime;
 use crate::ui::run_status::error_block;
+use crate::ui::write::{write, Write, Written};
 
 /// Where a save stands.
 #[derive(Clone, PartialEq)]
@@ -101,6 +106,34 @@ pub fn request_code(pv: &RequestPreview, lang: Lang) -> Html {
             <p>{ t(lang, T::CurlEquivalent) }</p>
             <pre class="hu-code hu-curl">{ pv.curl.clone() }</pre>
         </>
+    }
+}
+
+/// Sends `w`, showing each attempt in `save`; a 401 or a failure ends there
+/// (`save` says which). Returns the answer when the write went through.
+pub async fn write_showing<B: Serialize, T: DeserializeOwned>(
+    w: &Write<'_, B>,
+    token: &str,
+    dispatch: &Dispatch,
+    lifetime: &Lifetime,
+    save: &UseStateHandle<SaveState>,
+) -> Option<T> {
+    let on_attempt = |attempt, e: &ApiError| {
+        save.set(SaveState::Sending {
+            attempt,
+            retrying: Some(e.clone()),
+        })
+    };
+    match write::<B, T>(w, token, dispatch, lifetime, &on_attempt).await {
+        Written::Done(answer) => Some(answer),
+        Written::NeedsToken(e) => {
+            save.set(SaveState::NeedsToken(e));
+            None
+        }
+        Written::Failed(e) => {
+            save.set(SaveState::Failed(e));
+            None
+        }
     }
 }
 

@@ -6,18 +6,18 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, T};
 use crate::model::preview::preview_request;
-use crate::model::settings::{saved_as_intended, SettingsForm};
+use crate::model::settings::{find_config, saved_as_intended, SettingsForm};
 use crate::model::{
     ApiBase, ApiError, HotspotSessionMigrationConfig, UpdateHotspotSessionConfigResponse,
 };
-use crate::ui::directory_api::Access;
+use crate::ui::access::Access;
 use crate::ui::flows::{list_configs, Dispatch};
 use crate::ui::host::{ConfigSaved, HostEvent};
 use crate::ui::settings_form::{
-    request_code, resume_with, save_status, settings_fields, SaveState,
+    request_code, resume_with, save_status, settings_fields, write_showing, SaveState,
 };
 use crate::ui::use_lang;
-use crate::ui::write::{write, Write, Written};
+use crate::ui::write::Write;
 
 /// Props of [`SettingsPanel`].
 #[derive(Properties, PartialEq)]
@@ -50,9 +50,7 @@ async fn read(access: &Access) -> Result<HotspotSessionMigrationConfig, ApiError
         access.lifetime.clone(),
     )
     .await?;
-    all.into_iter()
-        .find(|c| c.id == ready.config.as_str())
-        .ok_or_else(|| ApiError::decode(404, None, None, format!("{{\"error_code\":\"WKS.00210404\",\"error_msg\":\"The project does not list configuration {}.\"}}", ready.config.as_str()).as_bytes()))
+    find_config(all, ready.config.as_str())
 }
 
 /// The panel.
@@ -119,64 +117,55 @@ pub fn settings_panel(p: &SettingsPanelProps) -> Html {
                     timeout_ms,
                 };
                 let token = token.unwrap_or(ready.token.clone());
-                let on_attempt = |attempt, e: &ApiError| {
-                    save.set(SaveState::Sending {
-                        attempt,
-                        retrying: Some(e.clone()),
-                    })
-                };
-                match write::<_, UpdateHotspotSessionConfigResponse>(
+                let Some(_) = write_showing::<_, UpdateHotspotSessionConfigResponse>(
                     &w,
                     &token,
                     &dispatch,
                     &access.lifetime,
-                    &on_attempt,
+                    &save,
                 )
                 .await
-                {
-                    Written::Done(_) => {
-                        events.emit(HostEvent::ConfigSaved(ConfigSaved {
-                            config_id: ready.config.as_str().to_string(),
-                            created: false,
-                            migration_enabled: body.hotspot_session_migration_enable,
-                            exit_session_num: body.hotspot_exit_session_num,
-                        }));
-                        on_saved.emit(());
-                        let reread = Access {
-                            connection: crate::model::connection::Connection {
-                                token: token.clone(),
-                                ..access.connection.clone()
+                else {
+                    return;
+                };
+                events.emit(HostEvent::ConfigSaved(ConfigSaved {
+                    config_id: ready.config.as_str().to_string(),
+                    created: false,
+                    migration_enabled: body.hotspot_session_migration_enable,
+                    exit_session_num: body.hotspot_exit_session_num,
+                }));
+                on_saved.emit(());
+                let reread = Access {
+                    connection: crate::model::connection::Connection {
+                        token: token.clone(),
+                        ..access.connection.clone()
+                    },
+                    ..access.clone()
+                };
+                match read(&reread).await {
+                    Ok(server) => {
+                        let state = t(
+                            lang,
+                            if server.hotspot_session_migration_enable {
+                                T::On
+                            } else {
+                                T::Off
                             },
-                            ..access.clone()
+                        );
+                        let key = if saved_as_intended(&body, &server) {
+                            T::SettingsSaved
+                        } else {
+                            T::SettingsDiffer
                         };
-                        match read(&reread).await {
-                            Ok(server) => {
-                                let state = t(
-                                    lang,
-                                    if server.hotspot_session_migration_enable {
-                                        T::On
-                                    } else {
-                                        T::Off
-                                    },
-                                );
-                                let key = if saved_as_intended(&body, &server) {
-                                    T::SettingsSaved
-                                } else {
-                                    T::SettingsDiffer
-                                };
-                                save.set(SaveState::Saved(tf(
-                                    lang,
-                                    key,
-                                    &[("state", &state), ("n", &server.hotspot_exit_session_num)],
-                                )));
-                                form.set(SettingsForm::of(&server));
-                                current.set(Some(Ok(server)));
-                            }
-                            Err(e) => save.set(SaveState::Failed(e)),
-                        }
+                        save.set(SaveState::Saved(tf(
+                            lang,
+                            key,
+                            &[("state", &state), ("n", &server.hotspot_exit_session_num)],
+                        )));
+                        form.set(SettingsForm::of(&server));
+                        current.set(Some(Ok(server)));
                     }
-                    Written::NeedsToken(e) => save.set(SaveState::NeedsToken(e)),
-                    Written::Failed(e) => save.set(SaveState::Failed(e)),
+                    Err(e) => save.set(SaveState::Failed(e)),
                 }
             });
         })
