@@ -54,11 +54,11 @@ macro_rules! catalogue {
             /// Every key.
             pub const ALL: &'static [T] = &[$(T::$key),*];
 
-            /// The text in `lang`.
+            /// The text in `lang`: a table lookup (a `match` over every
+            /// key and language compiles to more code than the table).
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((T::$key, Lang::En) => $en, (T::$key, Lang::Zh) => $zh,)*
-                }
+                const TEXTS: &[[&str; 2]] = &[$([$en, $zh]),*];
+                TEXTS[self as usize][lang as usize]
             }
         }
     };
@@ -299,6 +299,79 @@ catalogue! {
     DetailUnexpected => "unexpected response body: {detail}", "意外的响应内容：{detail}";
     HttpRequest => "HTTP {status}, request {request}", "HTTP {status}，请求 {request}";
     Http => "HTTP {status}", "HTTP {status}";
+    FileNotJson => "The file is not valid JSON.", "该文件不是有效的 JSON。";
+    FileVersion => "The file is version {version}; this console reads version {supported}.", "该文件的版本为 {version}；此控制台只能读取版本 {supported}。";
+    FileMalformed => "The file names the right format, but its content is not in the expected shape.", "该文件的格式名称正确，但内容结构不符合要求。";
+    NotHistoryFile => "This is not a hotspot-users history file.", "这不是 hotspot-users 历史记录文件。";
+    HistoryEntryInvalid => "History entry {n}: {problem}", "第 {n} 条历史记录：{problem}";
+    MovedDeleted => "{id} was deleted since; this change left it as “{left}”.", "{id} 此后已被删除；此更改后它的名称为“{left}”。";
+    MovedReadded => "{id} was added again since, as “{now}”.", "{id} 此后又被添加，名称为“{now}”。";
+    MovedRenamed => "{id} was renamed since, from “{left}” to “{now}”.", "{id} 此后已被改名：由“{left}”改为“{now}”。";
+    SyncOverCapacity => "The target configuration would hold {after} users; at most {max} are allowed; {excess} too many.",
+        "目标配置将包含 {after} 个用户；最多允许 {max} 个；超出 {excess} 个。";
+    NotPlanFile => "This is not a hotspot-users plan file.", "这不是 hotspot-users 计划文件。";
+    PlanAdds => "Addition", "新增项";
+    PlanRenames => "Rename", "改名项";
+    PlanDeletes => "Deletion", "删除项";
+    PlanEntryInvalid => "{list} {n} ({id}): {problem}", "{list}第 {n} 项（{id}）：{problem}";
+    PlanDuplicateId => "User {id} appears more than once in the plan file.", "用户 {id} 在计划文件中出现了不止一次。";
+    PlanOtherConfig => "This plan is for configuration {plan_config} of project {plan_project}, but configuration {config} of project {project} is loaded.",
+        "此计划针对项目 {plan_project} 的配置 {plan_config}，但当前加载的是项目 {project} 的配置 {config}。";
+    DriftDeleteGone => "{id}: planned for deletion, but no longer on the server; skipped.", "{id}：计划删除，但服务器上已没有该用户；已跳过。";
+    DriftDeleteRenamed => "{id}: planned for deletion as “{planned}”, but the server now names it “{now}”; still staged for deletion.",
+        "{id}：计划删除时名称为“{planned}”，但服务器上现在的名称为“{now}”；仍暂存待删除。";
+    DriftAddExists => "{id}: planned as a new user “{planned}”, but the server already has it as “{now}”; staged as a rename.",
+        "{id}：计划作为新用户“{planned}”添加，但服务器上已有该用户，名称为“{now}”；已暂存为改名。";
+    DriftAddSame => "{id}: planned as a new user, but the server already has it as “{now}”; skipped.",
+        "{id}：计划作为新用户添加，但服务器上已有该用户，名称为“{now}”；已跳过。";
+    DriftRenameGone => "{id}: planned rename to “{planned}”, but the user is no longer on the server; skipped.",
+        "{id}：计划改名为“{planned}”，但服务器上已没有该用户；已跳过。";
+    DriftRenameMoved => "{id}: planned rename from “{from}” to “{planned}”, but the server now names it “{now}”; staged as a rename to “{planned}”.",
+        "{id}：计划由“{from}”改名为“{planned}”，但服务器上现在的名称为“{now}”；已暂存为改名为“{planned}”。";
+    DriftRenameDone => "{id}: planned rename to “{planned}”, but the server already has that name; skipped.",
+        "{id}：计划改名为“{planned}”，但服务器上已是该名称；已跳过。";
+    HistoryButton => "History…", "历史记录…";
+    HistoryTitle => "Changes applied to this configuration", "此配置已应用的更改";
+    HistoryHint => "Kept in this browser (never a token). Revert stages the inverse of a change for the normal review; nothing is sent until you apply.",
+        "保存在此浏览器中（从不保存令牌）。“撤销”会将更改的逆操作暂存，供正常审阅；应用之前不会发送任何内容。";
+    HistoryEmpty => "No change applied from this browser to this configuration yet.", "此浏览器尚未对此配置应用任何更改。";
+    HistoryEntry => "{when} · {by} · {added} added, {deleted} deleted, {renamed} renamed", "{when} · {by} · 添加 {added}，删除 {deleted}，改名 {renamed}";
+    HistoryRequests => "Request IDs: {ids}", "请求 ID：{ids}";
+    RevertButton => "Revert…", "撤销…";
+    RevertOf => "Revert the change of {when}", "撤销 {when} 的更改";
+    RevertSummary => "Stages {adds} additions or renames back and {deletes} deletions.", "将暂存 {adds} 个添加或改回名称，以及 {deletes} 个删除。";
+    RevertMovedOn => "These users changed since; they are left out unless you include them:", "这些用户此后已有变化；除非选择包含，否则不会处理：";
+    RevertInclude => "Include", "包含";
+    RevertStage => "Stage the revert", "暂存撤销";
+    RevertNothing => "Nothing left to revert: the server no longer has what this change left.", "没有可撤销的内容：服务器上已不是此更改后的状态。";
+    RevertStaged => "The revert of the change of {when} is staged: review and apply it.", "{when} 的更改的撤销已暂存：请审阅并应用。";
+    HistoryExport => "Export history", "导出历史记录";
+    HistoryImport => "Import history (JSON file)", "导入历史记录（JSON 文件）";
+    HistoryImported => "History imported: {added} changes added, {duplicates} already here, {dropped} oldest dropped.", "历史记录已导入：新增 {added} 项更改，已有 {duplicates} 项，丢弃最早的 {dropped} 项。";
+    HistoryDropped => "The history is full: its {n} oldest changes were dropped.", "历史记录已满：已丢弃最早的 {n} 项更改。";
+    ByToken => "token", "令牌";
+    CopyTo => "Copy users to…", "复制用户到…";
+    MakeMatch => "Make another match this one…", "使另一个配置与此一致…";
+    CopyTitle => "Copy this configuration's users to another (adds only)", "将此配置的用户复制到另一个配置（仅添加）";
+    MatchTitle => "Make another configuration match this one (adds, renames and deletes)", "使另一个配置与此配置一致（添加、改名和删除）";
+    SyncHint => "The source is this configuration's users as on the server ({n}); staged work here is not included.", "来源为此配置在服务器上的用户（{n} 个）；不包括此处暂存的更改。";
+    SyncTarget => "Target configuration", "目标配置";
+    SyncChoose => "Choose a configuration", "选择配置";
+    SyncListing => "Listing the project's configurations…", "正在列出项目的配置…";
+    SyncNoOther => "The project has no other configuration.", "此项目没有其他配置。";
+    SyncPrepare => "Read the target and stage", "读取目标并暂存";
+    SyncReading => "Reading the target's users: {n}", "正在读取目标的用户：{n}";
+    SyncNothing => "Nothing to do: the target already holds these users.", "无需操作：目标已包含这些用户。";
+    SyncStaged => "Staged in {config}: {added} additions, {renamed} renames, {deleted} deletions. Review and apply.", "已在 {config} 中暂存：添加 {added}，改名 {renamed}，删除 {deleted}。请审阅并应用。";
+    ReviewConfig => "Configuration", "配置";
+    PlanExport => "Export plan", "导出计划";
+    PlanOpen => "Open plan (JSON file)", "打开计划（JSON 文件）";
+    PlanDirty => "Apply or discard the staged changes before opening a plan.", "打开计划前，请先应用或放弃已暂存的更改。";
+    PlanOpened => "Plan opened: {adds} additions, {renames} renames and {deletes} deletions staged. Review and apply.", "计划已打开：已暂存添加 {adds}、改名 {renames}、删除 {deletes}。请审阅并应用。";
+    PlanUnchanged => "The server holds the same users as when the plan was made.", "服务器上的用户与制定计划时相同。";
+    PlanChangedSince => "The server changed since the plan was made:", "制定计划后服务器已有变化：";
+    PlanChangedOthers => "Other users changed too ({then} users then, {now} now); the plan's own entries are as listed.", "其他用户也有变化（当时 {then} 个，现在 {now} 个）；计划中的条目如上所列。";
+    Dismiss => "Dismiss", "关闭提示";
 }
 
 /// The text of `key` in `lang`.

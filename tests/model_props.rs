@@ -198,3 +198,193 @@ mod directory {
         }
     }
 }
+
+mod history_sync_plan_files {
+    use std::collections::BTreeMap;
+
+    use hotspot_users::model::history::{revert, Change, History};
+    use hotspot_users::model::plan_file::PlanFile;
+    use hotspot_users::model::sync::{copy_plan, match_plan};
+    use hotspot_users::model::{Action, Table, UserInfo, MAX_USERS};
+    use proptest::prelude::*;
+
+    use super::{id, loaded, user};
+
+    /// Users (id to name), some without a name.
+    fn users() -> impl Strategy<Value = BTreeMap<String, String>> {
+        prop::collection::btree_map(id(), prop_oneof![Just(String::new()), "[a-c]{1,3}"], 0..60)
+    }
+
+    /// Users that all have a name, as the table keeps them.
+    fn named() -> impl Strategy<Value = BTreeMap<String, String>> {
+        prop::collection::btree_map(id(), "[a-c]{1,3}", 0..60)
+    }
+
+    fn as_users(m: &BTreeMap<String, String>) -> Vec<UserInfo> {
+        m.iter().map(|(i, n)| UserInfo::new(i, n)).collect()
+    }
+
+    /// What the API does: ADD overwrites by id (a missing name is ""), DELETE removes.
+    fn apply(server: &mut BTreeMap<String, String>, adds: &[UserInfo], deletes: &[String]) {
+        for id in deletes {
+            server.remove(id);
+        }
+        for u in adds {
+            server.insert(u.id().to_string(), u.name().to_string());
+        }
+    }
+
+    fn staged_table(loaded: Vec<UserInfo>, adds: Vec<UserInfo>, deletes: Vec<String>) -> Table {
+        let mut t = Table::default();
+        t.apply(Action::Loaded(loaded));
+        t.apply(Action::Add(adds));
+        t.apply(Action::Delete(deletes));
+        t
+    }
+
+    proptest! {
+        /// Reverting a change nobody touched since gives back exactly the state before it.
+        #[test]
+        fn reverting_an_untouched_change_restores_before(before in users(), after in users()) {
+            let change = Change::between(&before, &after);
+            let r = revert(&change, &after, &[]);
+            prop_assert!(r.moved_on.is_empty());
+            let mut server = after.clone();
+            apply(&mut server, &r.adds, &r.deletes);
+            prop_assert_eq!(&server, &before);
+            // The same through the table, for users with names.
+            let named_before: BTreeMap<String, String> = before.into_iter().filter(|(_, n)| !n.is_empty()).collect();
+            let named_after: BTreeMap<String, String> = after.into_iter().filter(|(_, n)| !n.is_empty()).collect();
+            let r = revert(&Change::between(&named_before, &named_after), &named_after, &[]);
+            let table = Table::with_staged(as_users(&named_after), r.staged());
+            prop_assert_eq!(table.target(), named_before.clone());
+            let mut table = Table::default();
+            table.apply(Action::Loaded(as_users(&named_after)));
+            for a in r.actions() { table.apply(a); }
+            prop_assert_eq!(table.target(), named_before);
+        }
+
+        /// Against a server changed since, a revert restores exactly the
+        /// users that did not move on, plus the moved-on ones it is told to
+        /// include; it never touches a user the change did not.
+        #[test]
+        fn a_revert_touches_only_what_it_may(before in users(), after in users(), now in users(), include_all in any::<bool>()) {
+            let change = Change::between(&before, &after);
+            let listed = revert(&change, &now, &[]);
+            let include: Vec<String> = if include_all { listed.moved_on.iter().map(|m| m.user_id.clone()).collect() } else { Vec::new() };
+            let r = revert(&change, &now, &include);
+            prop_assert_eq!(&r.moved_on, &listed.moved_on);
+            let mut server = now.clone();
+            apply(&mut server, &r.adds, &r.deletes);
+            let mut ids: Vec<&String> = before.keys().chain(after.keys()).chain(now.keys()).collect();
+            ids.sort();
+            ids.dedup();
+            for id in ids {
+                let touched = before.get(id) != after.get(id);
+                let moved = r.moved_on.iter().any(|m| &m.user_id == id);
+                prop_assert_eq!(moved, touched && now.get(id) != after.get(id));
+                let want = if touched && (!moved || include_all) { before.get(id) } else { now.get(id) };
+                prop_assert_eq!(server.get(id), want, "{}", id);
+            }
+        }
+
+        /// A history read back from its JSON is the same history, within the bounds.
+        #[test]
+        fn a_history_round_trips(steps in prop::collection::vec((users(), users(), 0u64..1_000_000), 0..8)) {
+            let mut h = History::default();
+            for (before, after, at_ms) in steps {
+                h.record(Change { project: "p".into(), config: "c".into(), at_ms, by: "token".into(), ..Change::between(&before, &after) });
+            }
+            let back = History::from_json(&h.to_json()).unwrap();
+            prop_assert_eq!(&back, &h);
+            let mut merged = back.clone();
+            prop_assert_eq!(merged.merge(h.clone()).added, 0);
+        }
+
+        /// Applying a match plan to the target yields exactly the source.
+        #[test]
+        fn a_match_plan_yields_exactly_the_source(source in users(), target in users()) {
+            let p = match_plan(&source, &target);
+            let mut server = target.clone();
+            apply(&mut server, &p.adds, &p.deletes);
+            prop_assert_eq!(&server, &source);
+            prop_assert_eq!(p.after(target.len()), source.len());
+            prop_assert_eq!(p.added + p.renamed + p.already_there, source.len());
+        }
+
+        /// Through the table, with named users, a match plan stages exactly the source.
+        #[test]
+        fn a_staged_match_plan_targets_the_source(source in named(), target in named()) {
+            let p = match_plan(&source, &target);
+            let table = Table::with_staged(as_users(&target), p.staged());
+            prop_assert_eq!(table.target(), source);
+            prop_assert_eq!(table.counts().after, p.after(target.len()));
+        }
+
+        /// A copy plan yields the target plus the source's new ids, and never
+        /// deletes or renames.
+        #[test]
+        fn a_copy_plan_only_adds_new_ids(source in users(), target in users()) {
+            let p = copy_plan(&source, &target);
+            prop_assert!(p.deletes.is_empty());
+            prop_assert_eq!(p.renamed, 0);
+            prop_assert!(p.adds.iter().all(|u| !target.contains_key(u.id())));
+            let mut server = target.clone();
+            apply(&mut server, &p.adds, &p.deletes);
+            let mut expected = source.clone();
+            expected.extend(target.clone());
+            prop_assert_eq!(&server, &expected);
+            prop_assert_eq!(p.after(target.len()), expected.len());
+            prop_assert_eq!(p.check_cap(target.len()).is_ok(), expected.len() <= MAX_USERS);
+            prop_assert_eq!(p.check_cap(MAX_USERS - p.added).is_ok(), true);
+            prop_assert_eq!(p.check_cap(MAX_USERS + 1 - p.added).is_err(), true);
+        }
+
+        /// A plan file written, read back and checked against the same server
+        /// gives back the same staged changes, unchanged and without drift.
+        #[test]
+        fn a_plan_file_round_trips(loaded in loaded(), adds in prop::collection::vec(user(), 0..30), deletes in prop::collection::vec(id(), 0..30)) {
+            let table = staged_table(loaded, adds, deletes);
+            let p = PlanFile::new("p", "c", 7, table.loaded(), table.staged());
+            let back = PlanFile::parse(&p.to_json()).unwrap();
+            prop_assert_eq!(&back, &p);
+            let c = back.check("p", "c", table.loaded()).unwrap();
+            prop_assert_eq!(&c.staged, table.staged());
+            prop_assert!(c.unchanged);
+            prop_assert!(c.changed_since.is_empty());
+        }
+
+        /// Against a changed server, every planned entry is staged as planned
+        /// or listed; a deletion is staged only for a user still there, and
+        /// listed when its name changed.
+        #[test]
+        fn a_plan_file_never_stages_a_stale_deletion_silently(loaded in loaded(), adds in prop::collection::vec(user(), 0..30), deletes in prop::collection::vec(id(), 0..30), now in users()) {
+            let table = staged_table(loaded, adds, deletes);
+            let p = PlanFile::new("p", "c", 7, table.loaded(), table.staged());
+            let c = p.check("p", "c", &now).unwrap();
+            prop_assert_eq!(c.unchanged, &now == table.loaded());
+            let listed = |id: &str| c.changed_since.iter().any(|d| d.user_id() == id);
+            for u in &p.deletes {
+                let staged = c.staged.deletes.contains(u.id());
+                prop_assert_eq!(staged, now.contains_key(u.id()));
+                prop_assert_eq!(listed(u.id()), now.get(u.id()).map(String::as_str) != Some(u.name()));
+            }
+            for (id, name) in table.staged().adds.iter() {
+                if c.staged.adds.get(id) != Some(name) || table.loaded().get(id) != now.get(id) {
+                    prop_assert!(listed(id), "{} not listed", id);
+                }
+            }
+            for d in &c.changed_since {
+                let staged = c.staged.adds.contains_key(d.user_id()) || c.staged.deletes.contains(d.user_id());
+                prop_assert_eq!(staged, d.staged());
+            }
+        }
+
+        /// Reading any text as a plan file or a history never panics.
+        #[test]
+        fn reading_files_never_panics(text in "(?s).{0,300}") {
+            let _ = PlanFile::parse(&text);
+            let _ = History::from_json(&text);
+        }
+    }
+}
