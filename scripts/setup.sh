@@ -16,6 +16,7 @@ WANT_TEST=0
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.36.0
 APT_UPDATED=0
 
 step() {
@@ -105,6 +106,15 @@ wasm_opt() {
   "$TOOLS_BIN/wasm-opt" --version
 }
 
+terser_tool() {
+  # Minifies the JS glue of release builds (scripts/minify-glue.mjs).
+  local dir="$HOTSPOT_USERS_CACHE/terser"
+  if [[ -f "$dir/node_modules/terser/package.json" ]] && grep -q "\"version\": \"$TERSER_VERSION\"" "$dir/node_modules/terser/package.json"; then
+    echo "    present"; return
+  fi
+  npm install --silent --no-audit --no-fund --prefix "$dir" "terser@$TERSER_VERSION"
+}
+
 fuzz_tools() {
   # No nightly: the test command's fuzz smoke run uses the stable toolchain
   # (scripts/fuzz.sh --smoke); only the long form may fetch nightly.
@@ -142,6 +152,7 @@ step "wasm32 standard library" wasm_std
 step "wasm-bindgen-cli" wasm_bindgen_cli
 step "trunk $TRUNK_VERSION" trunk_tool
 step "wasm-opt (binaryen $BINARYEN_VERSION)" wasm_opt
+step "terser $TERSER_VERSION" terser_tool
 if [[ $WANT_TEST == 1 ]]; then
   step "chromium and chromedriver" browser
   step "CJK font (fonts-noto-cjk)" cjk_font

@@ -42,5 +42,6 @@ export PACKAGE_TGZ
 PACKAGE_TGZ="$(ls "$CARGO_TARGET_DIR"/package/hotspot-users-console-*.tgz)"
 stage "server build" cargo build -p hotspot-users-server --quiet
 export SERVER_BIN="$CARGO_TARGET_DIR/debug/hotspot-users-server"
+stage "size budget (gzip -9 of every file the page loads)" node tests/e2e/bench/size-guard.mjs
 stage "end-to-end tests (Playwright)" npm --prefix tests/e2e test --silent
 echo "all test layers passed in $((SECONDS - START)) s"

@@ -68,6 +68,10 @@ struct SandboxArgs {
     /// exactly (case-sensitive) instead of as a case-insensitive substring.
     #[arg(long)]
     directory_exact_names: bool,
+    /// Latency added to the console's own files, in milliseconds (with
+    /// `--latency-ms`: a page served from as far away as the API).
+    #[arg(long, default_value_t = 0)]
+    site_latency_ms: u64,
 }
 
 #[derive(Args, Debug)]
@@ -151,6 +155,7 @@ async fn run_sandbox(cli: SandboxArgs) -> Result<(), String> {
         faults,
         admin_secret: cli.admin_secret,
         directory_exact_names: cli.directory_exact_names,
+        site_latency_ms: cli.site_latency_ms,
     };
     let listener = tokio::net::TcpListener::bind(&cli.listen)
         .await

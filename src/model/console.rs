@@ -254,7 +254,7 @@ pub enum Msg {
     /// Select or unselect one id.
     Select(String, bool),
     /// Select exactly these ids (empty: none).
-    SelectOnly(BTreeSet<String>),
+    SelectOnly(Vec<String>),
     /// A run starts: forget the previous run's retries.
     RunStarted,
     /// A request failed and is being retried.
@@ -362,7 +362,12 @@ impl Console {
                     s.selected.remove(&id);
                 }
             }
-            Msg::SelectOnly(ids) => s.selected = ids,
+            Msg::SelectOnly(ids) => {
+                s.selected.clear();
+                for id in ids {
+                    s.selected.insert(id);
+                }
+            }
             Msg::Run(run) => {
                 match &run {
                     Run::Stopped(e) | Run::NeedsToken(e) => s.notice = e.message_in(s.lang),

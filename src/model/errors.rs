@@ -58,11 +58,42 @@ struct IamBody {
 #[derive(Deserialize)]
 struct IamInner {
     #[serde(default)]
-    code: serde_json::Value,
+    code: CodeText,
     #[serde(default)]
     message: String,
     #[serde(default)]
     title: String,
+}
+
+/// IAM's error `code`: a string, or a number as text; `None` for null.
+/// A small visitor instead of `serde_json::Value`, whose decoder the
+/// console would otherwise carry for this one field.
+#[derive(Default)]
+struct CodeText(Option<String>);
+
+impl<'de> Deserialize<'de> for CodeText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = CodeText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<CodeText, E> {
+                Ok(CodeText(Some(v.to_string())))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<CodeText, E> {
+                Ok(CodeText(Some(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<CodeText, E> {
+                Ok(CodeText(Some(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<CodeText, E> {
+                Ok(CodeText(None))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 const TEXT_EXCERPT: usize = 200;
@@ -104,10 +135,9 @@ impl ApiError {
             }
         } else if let Ok(b) = serde_json::from_str::<IamBody>(trimmed) {
             err.shape = BodyShape::Iam;
-            err.code = Some(match b.error.code {
-                serde_json::Value::String(s) => s,
-                serde_json::Value::Null => b.error.title.clone(),
-                other => other.to_string(),
+            err.code = Some(match b.error.code.0 {
+                Some(code) => code,
+                None => b.error.title.clone(),
             });
             err.raw_message = Some(if b.error.message.is_empty() {
                 b.error.title
@@ -328,6 +358,21 @@ mod tests {
         assert_eq!(e.shape, BodyShape::Iam);
         assert_eq!(e.code.as_deref(), Some("401"));
         assert!(e.detail().unwrap().contains("requires authentication"));
+        // A string code as sent; a null or absent one falls back to the title.
+        let named = ApiError::decode(
+            400,
+            None,
+            None,
+            br#"{"error":{"code":"1101","message":"m"}}"#,
+        );
+        assert_eq!(named.code.as_deref(), Some("1101"));
+        for body in [
+            &br#"{"error":{"code":null,"title":"Bad"}}"#[..],
+            br#"{"error":{"title":"Bad"}}"#,
+        ] {
+            let e = ApiError::decode(400, None, None, body);
+            assert_eq!((e.shape, e.code.as_deref()), (BodyShape::Iam, Some("Bad")));
+        }
     }
 
     #[test]

@@ -206,12 +206,14 @@ impl ProjectsBody {
             .filter(|p| p.enabled)
             .cloned()
             .collect();
-        out.sort_by_key(|p| {
-            (
-                p.name != region_id,
-                !p.name.starts_with(region_id),
-                p.name.clone(),
-            )
+        // Names are unique in a domain, and the id breaks any tie: the
+        // order is total, so the smaller unstable sort gives the same.
+        out.sort_unstable_by(|a, b| {
+            let key = |p: &AuthProject| (p.name != region_id, !p.name.starts_with(region_id));
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.id.cmp(&b.id))
         });
         out
     }

@@ -119,10 +119,7 @@ impl Table {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Loaded(users) => {
-                self.loaded = users
-                    .into_iter()
-                    .filter_map(|u| Some((u.user_id?, u.user_name.unwrap_or_default())))
-                    .collect();
+                self.loaded = id_map(users);
                 let staged = std::mem::take(&mut self.staged);
                 let adds = staged.adds.iter().map(|(i, n)| user(i, n)).collect();
                 self.apply(Action::Add(adds));
@@ -243,8 +240,26 @@ impl Table {
 
     /// Every row: loaded users (with their staged status) and new additions, by id.
     pub fn rows(&self) -> Vec<Row> {
-        let mut ids: BTreeSet<&String> = self.loaded.keys().collect();
-        ids.extend(self.staged.adds.keys());
+        // Both key lists are sorted: merged, not collected into a set (each
+        // set type costs the console a sort and a tree in its wasm).
+        let (mut loaded, mut adds) = (
+            self.loaded.keys().peekable(),
+            self.staged.adds.keys().peekable(),
+        );
+        let mut ids: Vec<&String> = Vec::with_capacity(self.loaded.len() + self.staged.adds.len());
+        loop {
+            let next = match (loaded.peek(), adds.peek()) {
+                (Some(l), Some(a)) if a < l => adds.next(),
+                (Some(l), Some(a)) if a == l => {
+                    adds.next();
+                    loaded.next()
+                }
+                (Some(_), _) => loaded.next(),
+                (None, Some(_)) => adds.next(),
+                (None, None) => break,
+            };
+            ids.extend(next);
+        }
         ids.into_iter()
             .map(|id| Row {
                 id: id.clone(),
@@ -259,6 +274,18 @@ impl Table {
             })
             .collect()
     }
+}
+
+/// Users as id to name (no name: `""`; users without an id are left out).
+/// Built by inserting, not collecting: one map type, no sort in the wasm.
+pub fn id_map(users: impl IntoIterator<Item = UserInfo>) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for u in users {
+        if let Some(id) = u.user_id {
+            map.insert(id, u.user_name.unwrap_or_default());
+        }
+    }
+    map
 }
 
 /// The user as a request carries it (no `user_name` when there is none).
@@ -454,22 +481,20 @@ pub enum Difference {
 
 /// Compares the intended users with the server's list.
 pub fn differences(intended: &BTreeMap<String, String>, server: &[UserInfo]) -> Vec<Difference> {
-    let server: BTreeMap<&str, &str> = server.iter().map(|u| (u.id(), u.name())).collect();
+    let server = id_map(server.iter().cloned());
     let mut out: Vec<Difference> = intended
         .iter()
-        .filter_map(|(id, name)| match server.get(id.as_str()) {
+        .filter_map(|(id, name)| match server.get(id) {
             None => Some(Difference::Missing(id.clone())),
-            Some(n) if *n != name => {
-                Some(Difference::Name(id.clone(), name.clone(), n.to_string()))
-            }
+            Some(n) if n != name => Some(Difference::Name(id.clone(), name.clone(), n.to_string())),
             Some(_) => None,
         })
         .collect();
     out.extend(
         server
             .keys()
-            .filter(|id| !intended.contains_key(**id))
-            .map(|id| Difference::Unexpected(id.to_string())),
+            .filter(|id| !intended.contains_key(*id))
+            .map(|id| Difference::Unexpected(id.clone())),
     );
     out
 }

@@ -58,7 +58,8 @@ impl RowIndex {
             .map(|r| format!("{}\u{1}{}", r.id.to_lowercase(), r.name.to_lowercase()))
             .collect();
         let mut by_name: Vec<usize> = (0..rows.len()).collect();
-        by_name.sort_by(|&a, &b| {
+        // Ids are unique: the order is total, an unstable sort gives the same.
+        by_name.sort_unstable_by(|&a, &b| {
             rows[a]
                 .name
                 .cmp(&rows[b].name)

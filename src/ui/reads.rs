@@ -3,8 +3,6 @@
 //! attempts): the pages of a configuration's users, into a
 //! [`PagedRead`] that keeps what was read when a page finally fails.
 
-use std::collections::BTreeSet;
-
 use futures_util::future::join_all;
 use serde::de::DeserializeOwned;
 
@@ -124,7 +122,7 @@ pub async fn read_pages(
     events: &ReadEvents<'_>,
 ) -> Result<(), PageError> {
     let mut failed: Option<PageError> = None;
-    let mut set_aside = BTreeSet::new();
+    let mut set_aside: Vec<u32> = Vec::new();
     loop {
         let wanted: Vec<Page> = read
             .missing(usize::MAX)
@@ -147,7 +145,7 @@ pub async fn read_pages(
                 Ok(body) => read.record(page, body.non_migrate_users, body.total_count),
                 Err(e) => {
                     stop |= e.error.needs_new_token() || lifetime.is_over();
-                    set_aside.insert(page.offset);
+                    set_aside.push(page.offset);
                     if failed.as_ref().is_none_or(|f| f.page.offset > page.offset) {
                         failed = Some(e);
                     }

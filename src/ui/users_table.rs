@@ -1,6 +1,5 @@
 //! The users table: filter, sort, select, delete and undo, with staged rows marked.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -134,7 +133,11 @@ fn viewport_px() -> f64 {
 
 fn set_height(node: &NodeRef, px: f64) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let _ = el.style().set_property("height", &format!("{px}px"));
+        // Whole pixels, formatted as an integer: `f64`'s Display would
+        // bring float formatting into the wasm for this one use.
+        let _ = el
+            .style()
+            .set_property("height", &format!("{}px", px.round() as u64));
     }
 }
 
@@ -188,7 +191,7 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                 .checked();
             let ids = match on {
                 true => shown.iter().map(|&i| index.rows()[i].id.clone()).collect(),
-                false => BTreeSet::new(),
+                false => Vec::new(),
             };
             Msg::SelectOnly(ids)
         })

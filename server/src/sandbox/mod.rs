@@ -44,6 +44,9 @@ pub struct Settings {
     /// The directory matches `user_name` exactly (case-sensitive) instead
     /// of as a case-insensitive substring.
     pub directory_exact_names: bool,
+    /// Latency added to the console's own files (milliseconds): with the
+    /// API's latency, a page served from as far away as the region.
+    pub site_latency_ms: u64,
 }
 
 /// Shared server state.
@@ -159,6 +162,7 @@ fn load_or_seed(path: &std::path::Path) -> std::io::Result<Store> {
 /// The whole application: API, admin endpoint and console.
 pub fn app(state: AppState) -> Router {
     let files = crate::site::files(state.settings.dist.clone());
+    let site_latency = Duration::from_millis(state.settings.site_latency_ms);
     let site = Router::new()
         .route(demo::SERVER_INFO_PATH, axum::routing::get(demo::offer))
         .with_state(state.clone())
@@ -172,6 +176,14 @@ pub fn app(state: AppState) -> Router {
                 }
             }
         });
+    let site = site.layer(axum::middleware::from_fn(
+        move |req: axum::extract::Request, next: axum::middleware::Next| async move {
+            if !site_latency.is_zero() {
+                tokio::time::sleep(site_latency).await;
+            }
+            next.run(req).await
+        },
+    ));
     let all = Router::new()
         .merge(api::routes(state.clone()))
         .merge(directory::routes(state.clone()))
