@@ -204,7 +204,7 @@ mod history_sync_plan_files {
 
     use hotspot_users::model::history::{revert, Change, History};
     use hotspot_users::model::plan_file::PlanFile;
-    use hotspot_users::model::sync::{copy_plan, match_plan};
+    use hotspot_users::model::sync::{copy_plan, match_plan, Staging};
     use hotspot_users::model::{Action, Table, UserInfo, MAX_USERS};
     use proptest::prelude::*;
 

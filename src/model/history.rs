@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::ids::{validate, Field, FieldError};
-use crate::model::sync::staged_of;
-use crate::model::table::{user_info, Action, Staged};
+use crate::model::sync::Staging;
+use crate::model::table::user_info;
 use crate::model::UserInfo;
 
 /// The `format` of a history document.
@@ -170,18 +170,11 @@ impl Revert {
     pub fn is_empty(&self) -> bool {
         self.adds.is_empty() && self.deletes.is_empty()
     }
+}
 
-    /// As staged changes, to restore into the table for the normal review.
-    pub fn staged(&self) -> Staged {
-        staged_of(&self.adds, &self.deletes)
-    }
-
-    /// As table actions, to stage on top of the table's work.
-    pub fn actions(&self) -> Vec<Action> {
-        vec![
-            Action::Add(self.adds.clone()),
-            Action::Delete(self.deletes.clone()),
-        ]
+impl Staging for Revert {
+    fn parts(&self) -> (&[UserInfo], &[String]) {
+        (&self.adds, &self.deletes)
     }
 }
 
@@ -414,13 +407,7 @@ impl History {
 mod tests {
     use super::*;
 
-    fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        let mut m = BTreeMap::new();
-        for (i, n) in pairs {
-            m.insert(i.to_string(), n.to_string());
-        }
-        m
-    }
+    use crate::model::table::test_map as map;
 
     fn change(at_ms: u64) -> Change {
         Change {

@@ -465,13 +465,7 @@ impl PlanFile {
 mod tests {
     use super::*;
 
-    fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        let mut m = BTreeMap::new();
-        for (i, n) in pairs {
-            m.insert(i.to_string(), n.to_string());
-        }
-        m
-    }
+    use crate::model::table::test_map as map;
 
     fn loaded() -> BTreeMap<String, String> {
         map(&[("a", "alice"), ("b", "bob"), ("c", "carol"), ("d", "dan")])

@@ -102,18 +102,30 @@ impl SyncPlan {
         }
         Ok(())
     }
+}
 
-    /// As staged changes of the target, to restore into its table.
-    pub fn staged(&self) -> Staged {
-        staged_of(&self.adds, &self.deletes)
+impl Staging for SyncPlan {
+    fn parts(&self) -> (&[UserInfo], &[String]) {
+        (&self.adds, &self.deletes)
+    }
+}
+
+/// Users to ADD and ids to DELETE (a revert's, a sync plan's), as the table
+/// stages them.
+pub trait Staging {
+    /// The users to ADD and the ids to DELETE.
+    fn parts(&self) -> (&[UserInfo], &[String]);
+
+    /// As staged changes, to restore into a table for the normal review.
+    fn staged(&self) -> Staged {
+        let (adds, deletes) = self.parts();
+        staged_of(adds, deletes)
     }
 
-    /// As table actions, to stage on top of the target table's work.
-    pub fn actions(&self) -> Vec<Action> {
-        vec![
-            Action::Add(self.adds.clone()),
-            Action::Delete(self.deletes.clone()),
-        ]
+    /// As table actions, to stage on top of a table's work.
+    fn actions(&self) -> Vec<Action> {
+        let (adds, deletes) = self.parts();
+        vec![Action::Add(adds.to_vec()), Action::Delete(deletes.to_vec())]
     }
 }
 
@@ -167,13 +179,7 @@ mod tests {
     use super::*;
     use crate::model::Table;
 
-    fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        let mut m = BTreeMap::new();
-        for (i, n) in pairs {
-            m.insert(i.to_string(), n.to_string());
-        }
-        m
-    }
+    use crate::model::table::test_map as map;
 
     #[test]
     fn copy_adds_only_the_missing_ids() {

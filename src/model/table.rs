@@ -288,6 +288,12 @@ pub fn id_map(users: impl IntoIterator<Item = UserInfo>) -> BTreeMap<String, Str
     map
 }
 
+/// An id-to-name map from pairs, for tests.
+#[cfg(test)]
+pub(crate) fn test_map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    id_map(pairs.iter().map(|(i, n)| UserInfo::new(*i, *n)))
+}
+
 /// The user as a request carries it (no `user_name` when there is none).
 pub fn user_info(id: &str, name: &str) -> UserInfo {
     user(id, name)

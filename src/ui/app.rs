@@ -19,18 +19,21 @@ use crate::ui::apply::{self, RunContext};
 use crate::ui::config_tools::ConfigTools;
 use crate::ui::connection::ConnectionForm;
 use crate::ui::directory_tools::DirectoryTools;
-use crate::ui::download::download;
+use crate::ui::files::download;
 use crate::ui::flows;
+use crate::ui::history_dialog::HistoryDialog;
 use crate::ui::host::{resolve, HostEvent};
 use crate::ui::iam;
 use crate::ui::identity::IdentityPanel;
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::lifetime::Lifetime;
 use crate::ui::loading::loading_status;
+use crate::ui::plan_tools::PlanTools;
 use crate::ui::review::ReviewPanel;
 use crate::ui::startup::{initial_connection, initial_lang, page_origin, Embed};
 use crate::ui::state::{Console, LoadFailure, Loading, Msg, Run};
 use crate::ui::storage::{self, SavedConnection};
+use crate::ui::sync_dialog::{SyncDialog, SyncMode};
 use crate::ui::users_table::UsersTable;
 
 /// Props of [`App`].
@@ -70,6 +73,10 @@ pub fn app(props: &AppProps) -> Html {
     let batch = use_state(|| 1000usize);
     let timeout_secs = use_state(|| apply::PATCH_TIMEOUT_SECS);
     let importing = use_state(|| false);
+    let history_open = use_state(|| false);
+    let syncing = use_state(|| None::<SyncMode>);
+    let (history_button, copy_button, match_button) =
+        (use_node_ref(), use_node_ref(), use_node_ref());
     let dispatcher = console.dispatcher();
     let on_msg = {
         let d = dispatcher.clone();
@@ -219,6 +226,11 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    // Who applies, for the history: the signed-in identity, else "token".
+    let by = who.as_ref().map_or_else(
+        || "token".to_string(),
+        |w| format!("{}/{}", w.account, w.user),
+    );
     let start_apply = {
         // The Rc, not the table: this closure is rebuilt on every render.
         let table = console.table.clone();
@@ -226,7 +238,7 @@ pub fn app(props: &AppProps) -> Html {
         let (d, events, tokens, lang) = (dispatcher.clone(), events.clone(), tokens.clone(), *lang);
         let lifetime = (*lifetime).clone();
         move |c: Connection, typed: Option<String>| {
-            let lifetime = lifetime.clone();
+            let (lifetime, by) = (lifetime.clone(), by.clone());
             let (table, d, events, tokens) =
                 (table.clone(), d.clone(), events.clone(), tokens.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -246,6 +258,7 @@ pub fn app(props: &AppProps) -> Html {
                             tokens,
                             lang,
                             lifetime,
+                            by,
                         };
                         apply::apply(cx, (*table).clone()).await;
                     }
@@ -385,6 +398,28 @@ pub fn app(props: &AppProps) -> Html {
         let importing = importing.clone();
         Callback::from(move |_| importing.set(false))
     };
+    let toggle = |flag: &UseStateHandle<bool>, on: bool| {
+        let flag = flag.clone();
+        Callback::from(move |()| flag.set(on))
+    };
+    let sync = |mode: Option<SyncMode>| {
+        let syncing = syncing.clone();
+        Callback::from(move |()| syncing.set(mode))
+    };
+    let on_synced = {
+        let (syncing, on_created) = (syncing.clone(), on_created.clone());
+        Callback::from(move |target: String| {
+            syncing.set(None);
+            on_created.emit(target);
+        })
+    };
+    let key_ids = console.key.as_ref().map(|(p, c)| {
+        (
+            AttrValue::from(p.as_str().to_string()),
+            AttrValue::from(c.as_str().to_string()),
+        )
+    });
+    let loaded = console.loading == Loading::Done;
     let absolute = iam_base.clone();
     // One snapshot per render; children compare it by value (the table by pointer).
     let state: Rc<Console> = Rc::new((*console).clone());
@@ -432,6 +467,20 @@ pub fn app(props: &AppProps) -> Html {
                             </button>
                             <button type="button" class="hu-secondary" onclick={on_export}>{ t(lang, T::ExportCsv) }</button>
                         </div>
+                        if let (Some((project, config)), true) = (&key_ids, loaded) {
+                            <div class="hu-toolbar">
+                                <button type="button" class="hu-secondary" onclick={toggle(&history_open, true).reform(|_: MouseEvent| ())} ref={history_button.clone()}>
+                                    { t(lang, T::HistoryButton) }
+                                </button>
+                                <button type="button" class="hu-secondary" onclick={sync(Some(SyncMode::Copy)).reform(|_: MouseEvent| ())} ref={copy_button.clone()}>
+                                    { t(lang, T::CopyTo) }
+                                </button>
+                                <button type="button" class="hu-secondary" onclick={sync(Some(SyncMode::Match)).reform(|_: MouseEvent| ())} ref={match_button.clone()}>
+                                    { t(lang, T::MakeMatch) }
+                                </button>
+                                <PlanTools project={project.clone()} config={config.clone()} table={console.table.clone()} on_msg={on_msg.clone()} />
+                            </div>
+                        }
                         <UsersTable console={state.clone()} on_msg={on_msg.clone()} />
                     </div>
                     <ReviewPanel console={state} base={absolute} batch={*batch} {on_batch} timeout_secs={*timeout_secs} {on_timeout}
@@ -442,6 +491,15 @@ pub fn app(props: &AppProps) -> Html {
             if *importing {
                 <ImportDialog on_msg={on_msg.clone()} on_close={close_import} return_focus={import_button}
                     directory={Some(directory.clone())} />
+            }
+            if let (Some((project, config)), true) = (&key_ids, *history_open) {
+                <HistoryDialog project={project.clone()} config={config.clone()} table={console.table.clone()}
+                    on_msg={on_msg.clone()} on_close={toggle(&history_open, false)} return_focus={history_button} />
+            }
+            if let Some(mode) = *syncing {
+                <SyncDialog {mode} access={directory.clone()} table={console.table.clone()} dispatch={dispatcher.clone()}
+                    on_staged={on_synced} on_close={sync(None)}
+                    return_focus={if mode == SyncMode::Copy { copy_button } else { match_button }} />
             }
             <ActivityLog entries={console.log.clone()} />
         </div>

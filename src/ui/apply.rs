@@ -10,6 +10,7 @@ use yew::Callback;
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::connection::Ready;
+use crate::model::history::Change;
 use crate::model::paging::PagedRead;
 use crate::model::retry::{self, Next};
 use crate::model::table::differences;
@@ -20,6 +21,7 @@ use crate::ui::host::{Applied, HostEvent, TokenSource};
 use crate::ui::lifetime::Lifetime;
 use crate::ui::reads::{read_pages, ReadEvents};
 use crate::ui::state::{Msg, PageRetry, Run};
+use crate::ui::storage;
 
 /// What a run needs besides the plan.
 pub struct RunContext {
@@ -40,6 +42,70 @@ pub struct RunContext {
     pub lang: Lang,
     /// Ends when the console is unmounted: the run then sends nothing more.
     pub lifetime: Lifetime,
+    /// Who applies, for the history: the signed-in identity, or "token".
+    pub by: String,
+}
+
+/// Records what a run changed on the server in the history when it ends,
+/// however it ends (done, stopped, paused for a token, or the console
+/// closed): the server's users before it and after its accepted requests.
+struct Recorder {
+    project: String,
+    config: String,
+    by: String,
+    before: BTreeMap<String, String>,
+    after: BTreeMap<String, String>,
+    request_ids: Vec<String>,
+    dispatch: Dispatch,
+    lang: Lang,
+}
+
+impl Recorder {
+    /// A request went through.
+    fn accepted(
+        &mut self,
+        update_type: UpdateType,
+        users: &[UserInfo],
+        request_id: Option<String>,
+    ) {
+        for u in users {
+            match update_type {
+                UpdateType::Add => {
+                    self.after.insert(u.id().to_string(), u.name().to_string());
+                }
+                UpdateType::Delete => {
+                    self.after.remove(u.id());
+                }
+            }
+        }
+        self.request_ids.extend(request_id);
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        let change = Change {
+            project: std::mem::take(&mut self.project),
+            config: std::mem::take(&mut self.config),
+            at_ms: js_sys::Date::now() as u64,
+            by: std::mem::take(&mut self.by),
+            request_ids: std::mem::take(&mut self.request_ids),
+            ..Change::between(&self.before, &self.after)
+        };
+        if change.is_empty() {
+            return;
+        }
+        let mut history = storage::load_history();
+        let dropped = history.record(change);
+        storage::save_history(&history);
+        if dropped > 0 {
+            self.dispatch.dispatch(Msg::Notice(tf(
+                self.lang,
+                T::HistoryDropped,
+                &[("n", &dropped)],
+            )));
+        }
+    }
 }
 
 /// Sends the plan of `table` in order, retrying what is safe to retry; then
@@ -61,6 +127,16 @@ pub async fn apply(mut cx: RunContext, table: Table) {
     let total = plan.requests.len();
     let (added, deleted) = (plan.users(UpdateType::Add), plan.users(UpdateType::Delete));
     let mut request_ids = Vec::new();
+    let mut recorder = Recorder {
+        project: cx.ready.project.as_str().to_string(),
+        config: cx.ready.config.as_str().to_string(),
+        by: cx.by.clone(),
+        before: table.loaded().clone(),
+        after: table.loaded().clone(),
+        request_ids: Vec::new(),
+        dispatch: dispatch.clone(),
+        lang: cx.lang,
+    };
     dispatch.dispatch(Msg::RunStarted);
     for (i, request) in plan.requests.into_iter().enumerate() {
         let kind = request.update_type.as_str();
@@ -88,6 +164,11 @@ pub async fn apply(mut cx: RunContext, table: Table) {
                         users,
                         attempt,
                         Ok(reply.request_id.clone()),
+                    );
+                    recorder.accepted(
+                        request.update_type,
+                        &request.non_migrate_users,
+                        reply.request_id.clone(),
                     );
                     request_ids.extend(reply.request_id);
                     dispatch.dispatch(Msg::Table(Action::Applied {
@@ -151,6 +232,8 @@ pub async fn apply(mut cx: RunContext, table: Table) {
             }
         }
     }
+    // Recorded before the re-read, which changes nothing on the server.
+    drop(recorder);
     let intended = Rc::new(intended);
     let checked = verify(
         &cx.ready,

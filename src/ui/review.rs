@@ -108,6 +108,9 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
     html! {
         <section class="hu-review" aria-labelledby="hu-review-title">
             <h2 id="hu-review-title">{ t(lang, T::ReviewApply) }</h2>
+            // Which configuration the requests change, in large type: after
+            // a copy or a match, it is the target.
+            <p class="hu-review-config">{ t(lang, T::ReviewConfig) }<strong>{ config.as_str().to_string() }</strong></p>
             <p class="hu-plan-summary">{ summary }</p>
             <div class="hu-field hu-batch">
                 <label for="hu-batch">{ t(lang, T::UsersPerRequest) }</label>

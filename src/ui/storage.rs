@@ -1,9 +1,11 @@
 //! What the console keeps in local storage: staged changes per project and
-//! configuration, and the non-secret connection fields. Never the token.
+//! configuration, the non-secret connection fields and the history of
+//! applied changes. Never the token.
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
+use crate::model::history::History;
 use crate::model::Staged;
 use crate::ui::state::Key;
 
@@ -50,4 +52,26 @@ pub fn load_connection() -> SavedConnection {
 /// Remembers the connection fields.
 pub fn save_connection(c: &SavedConnection) {
     let _ = LocalStorage::set(CONNECTION_KEY, c);
+}
+
+const HISTORY_KEY: &str = "hotspot-users/v1/history";
+
+/// The applied changes kept in this browser (an unreadable entry: none).
+pub fn load_history() -> History {
+    LocalStorage::raw()
+        .get_item(HISTORY_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| History::from_json(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `history` in this browser.
+pub fn save_history(history: &History) {
+    if LocalStorage::raw()
+        .set_item(HISTORY_KEY, &history.to_json())
+        .is_err()
+    {
+        web_sys::console::warn_1(&"hotspot-users: the history could not be saved locally".into());
+    }
 }

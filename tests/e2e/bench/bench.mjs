@@ -164,6 +164,7 @@ async function measure(browser, base, profile) {
   await page.getByRole("button", { name: "Apply changes" }).click();
   await page.locator(".hu-success").waitFor({ timeout: 60_000 });
   const applyMs = Date.now() - t0;
+  const applyRequests = patches - before;
 
   // The directory: a search keystroke to its results painted (5,000 users,
   // substring search), then resolving 1000 imported names.
@@ -203,8 +204,23 @@ async function measure(browser, base, profile) {
     return t1 - t0;
   }, ["user_name", ...unique].join("\n"));
   const resolveRequests = dirRequests - requestsBefore;
+
+  // Sync: make an empty configuration match the loaded 1000 (from the
+  // click on "Read the target and stage" to the verified apply).
+  console.error(`  ${profile.name}: sync`);
+  await page.keyboard.press("Escape");
+  const empty = await createConfig(base, []);
+  await page.getByRole("button", { name: "Make another match this one…" }).click();
+  await page.getByLabel("Target configuration").selectOption(empty);
+  const syncBefore = patches, s0 = Date.now();
+  await page.getByRole("button", { name: "Read the target and stage" }).click();
+  await page.locator(".hu-count").filter({ hasText: "1000 to add" }).waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Apply changes" }).click();
+  await page.locator(".hu-success").waitFor({ timeout: 60_000 });
+  const syncMs = Date.now() - s0;
   await page.close();
-  return { table, filter, importMs, applyMs, requests: patches - before, search, resolveMs, resolveRequests };
+  return { table, filter, importMs, applyMs, requests: applyRequests, search, resolveMs, resolveRequests,
+    syncMs, syncRequests: patches - syncBefore };
 }
 
 function stats(xs) {
@@ -299,6 +315,7 @@ try {
     ["apply 1000 deletions + 1000 additions (incl. re-read)", (r) => r.runs.map((x) => x.applyMs), { median: 1000 }],
     ["directory search keystroke → results painted (5,000 users; 100 ms debounce included)", (r) => r.runs.flatMap((x) => x.search), null],
     ["resolve 1000 imported names through the directory", (r) => r.runs.map((x) => x.resolveMs), null],
+    ["sync 1000 users into an empty configuration (read, stage, apply, verify)", (r) => r.runs.map((x) => x.syncMs), null],
   ];
   const baseNear = stats(figures.near.baseline).median;
   const baseFar = stats(figures.distance.baseline).median;
@@ -317,7 +334,7 @@ try {
     const t = target ? Object.entries(target).map(([k, v]) => `${k} < ${v}`).join(", ") : "";
     console.log(`| ${what} | ${n.median.toFixed(1)} | ${(n.median / baseNear).toFixed(2)} | ${d.median.toFixed(1)} | ${d.p95.toFixed(1)} | ${(d.median / baseFar).toFixed(2)} | ${t} | ${verdict} |`);
   }
-  for (const [what, key, want] of [["requests for 1000 deletions + 1000 additions", "requests", "2"], ["requests to resolve 1000 names", "resolveRequests", ""]]) {
+  for (const [what, key, want] of [["requests for 1000 deletions + 1000 additions", "requests", "2"], ["requests to resolve 1000 names", "resolveRequests", ""], ["PATCH requests to sync 1000 users into an empty configuration", "syncRequests", "1"]]) {
     const n = stats(figures.near.runs.map((x) => x[key])), d = stats(figures.distance.runs.map((x) => x[key]));
     console.log(`| ${what} | ${n.median} | | ${d.median} | ${d.max} | | ${want} | |`);
   }

@@ -1,28 +1,9 @@
 // Embedding in a portal page, hostile host CSS, keyboard-only use, the
 // language switch and accessibility scans.
-import { readFileSync } from "node:fs";
 import { Page } from "@playwright/test";
 import { test, expect, SMALL_CONFIG, LARGE_CONFIG } from "../lib/sandbox";
 import { Console } from "../lib/console";
-
-// The suite runs from tests/e2e (npm test there).
-const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
-/** Runs axe-core in the page (shadow roots included); returns serious and critical violations. */
-async function axeScan(page: Page, state: string) {
-  await page.evaluate(AXE);
-  const { violations, passed } = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document);
-    return {
-      passed: result.passes.length,
-      violations: result.violations
-        .filter((v: any) => v.impact === "serious" || v.impact === "critical")
-        .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`),
-    };
-  });
-  expect(passed, `axe checked rules on ${state}`).toBeGreaterThan(10);
-  expect(violations, `axe on ${state}`).toEqual([]);
-}
+import { axeScan } from "../lib/axe";
 
 function portalEvents(page: Page) {
   return page.locator("#events li");

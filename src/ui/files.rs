@@ -1,4 +1,5 @@
-//! Saving text as a file from the browser.
+//! Files to and from the browser: a download of text, and the text of a
+//! file the admin picked.
 
 use wasm_bindgen::JsCast;
 
@@ -23,4 +24,19 @@ pub fn download(name: &str, mime: &str, text: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The text of the file picked in the `<input type="file">` that fired
+/// `e` (which is then cleared, so the same file can be picked again).
+pub fn picked_text(e: &web_sys::Event) -> Option<impl std::future::Future<Output = String>> {
+    let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(async move {
+        wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    })
 }
