@@ -20,53 +20,9 @@ use hotspot_users_server::sandbox::Settings;
 use reqwest::{Client, Method, Response, StatusCode};
 use serde_json::{json, Value};
 
-const TOKEN: &str = "t-good";
-const SECRET: &str = "s3cret";
-
-struct Sbx {
-    base: String,
-    http: Client,
-}
+use common::{users, Sbx, SECRET, TOKEN};
 
 impl Sbx {
-    async fn start() -> Self {
-        Self::with(Settings::default()).await
-    }
-
-    async fn with(mut settings: Settings) -> Self {
-        settings.admin_secret.get_or_insert_with(|| SECRET.into());
-        Self {
-            base: common::start_sandbox(settings, TOKEN).await,
-            http: Client::new(),
-        }
-    }
-
-    fn users_url(&self, config: &str) -> String {
-        format!(
-            "{}/v1/{DEMO_PROJECT}/hotspot-session-config/{config}/non-migration-users",
-            self.base
-        )
-    }
-
-    async fn send(
-        &self,
-        method: Method,
-        url: &str,
-        token: Option<&str>,
-        body: Option<&str>,
-    ) -> Response {
-        let mut req = self.http.request(method, url);
-        if let Some(t) = token {
-            req = req.header("X-Auth-Token", t);
-        }
-        if let Some(b) = body {
-            req = req
-                .header("content-type", "application/json")
-                .body(b.to_string());
-        }
-        req.send().await.expect("response")
-    }
-
     async fn get(&self, url: &str) -> Response {
         self.send(Method::GET, url, Some(TOKEN), None).await
     }
@@ -81,24 +37,8 @@ impl Sbx {
         .await
     }
 
-    async fn all_users(&self, config: &str) -> Vec<(String, String)> {
-        common::all_users(&self.http, &self.users_url(config), TOKEN).await
-    }
-
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> T {
         common::json(self.http.get(url).header("X-Auth-Token", TOKEN)).await
-    }
-
-    async fn faults(&self, settings: FaultSettings) {
-        let res = self
-            .http
-            .put(format!("{}/__admin/faults", self.base))
-            .header("X-Admin-Secret", SECRET)
-            .json(&settings)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::NO_CONTENT);
     }
 }
 
@@ -118,14 +58,6 @@ async fn expect_400(res: Response, needle: &str) {
         "'{}' lacks '{needle}'",
         body.error_msg
     );
-}
-
-fn users(prefix: &str, n: usize) -> Value {
-    Value::Array(
-        (0..n)
-            .map(|i| json!({"user_id": format!("{prefix}{i}"), "user_name": format!("n{i}")}))
-            .collect(),
-    )
 }
 
 #[tokio::test]

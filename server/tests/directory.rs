@@ -16,28 +16,12 @@ use hotspot_users_server::sandbox::seed::{
     DEMO_CONFIG_SMALL, DEMO_DIRECTORY_USERS, DEMO_LARGE_USERS, DEMO_PROJECT,
 };
 use hotspot_users_server::sandbox::Settings;
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Response, StatusCode};
 use serde_json::Value;
 
-const TOKEN: &str = "t-directory";
-
-struct Sbx {
-    base: String,
-    http: Client,
-}
+use common::{Sbx, TOKEN};
 
 impl Sbx {
-    async fn start() -> Self {
-        Self::with(Settings::default()).await
-    }
-
-    async fn with(settings: Settings) -> Self {
-        Self {
-            base: common::start_sandbox(settings, TOKEN).await,
-            http: Client::new(),
-        }
-    }
-
     fn url(&self, project: &str, query: &str) -> String {
         format!("{}/v2/{project}/users?{query}", self.base)
     }
@@ -61,14 +45,6 @@ impl Sbx {
         let all = self.list("").await;
         assert_eq!(all.total_count as usize, all.users.len());
         all.users
-    }
-
-    async fn config(&self, config: &str) -> Vec<(String, String)> {
-        let url = format!(
-            "{}/v1/{DEMO_PROJECT}/hotspot-session-config/{config}/non-migration-users",
-            self.base
-        );
-        common::all_users(&self.http, &url, TOKEN).await
     }
 }
 
@@ -258,7 +234,7 @@ async fn the_seeded_facts_hold_against_the_configurations() {
     let s = Sbx::start().await;
     let all = s.everyone().await;
     let by_id: BTreeMap<_, _> = all.iter().map(|u| (u.id.as_str(), u)).collect();
-    let large = s.config(DEMO_CONFIG_LARGE).await;
+    let large = s.all_users(DEMO_CONFIG_LARGE).await;
     assert_eq!(large.len(), DEMO_LARGE_USERS);
     let stale: BTreeSet<_> = large
         .iter()
@@ -276,7 +252,7 @@ async fn the_seeded_facts_hold_against_the_configurations() {
         .collect();
     assert_eq!(renamed, demo_renamed().into_iter().collect());
     assert_eq!(renamed.len(), 3);
-    for (id, name) in s.config(DEMO_CONFIG_SMALL).await {
+    for (id, name) in s.all_users(DEMO_CONFIG_SMALL).await {
         assert_eq!(by_id[id.as_str()].user_name, name, "small config unchanged");
     }
     let mut count: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -333,7 +309,7 @@ async fn the_directory_is_kept_in_the_state_file() {
     });
     let old = Sbx::with(settings).await;
     assert_eq!(old.everyone().await, first);
-    assert_eq!(old.config(DEMO_CONFIG_SMALL).await.len(), 5);
+    assert_eq!(old.all_users(DEMO_CONFIG_SMALL).await.len(), 5);
     let saved: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert!(saved["directory"][DEMO_PROJECT].is_array(), "saved at once");
     std::fs::remove_dir_all(&dir).unwrap();

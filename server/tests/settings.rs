@@ -14,11 +14,11 @@ use hotspot_users_server::sandbox::seed::{
     DEMO_CONFIG_LARGE, DEMO_CONFIG_SMALL, DEMO_LARGE_USERS, DEMO_PROJECT,
 };
 use hotspot_users_server::sandbox::Settings;
-use reqwest::{Client, Method, Response, StatusCode};
+use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 
-const TOKEN: &str = "t-good";
-const SECRET: &str = "s3cret";
+use common::{users, Sbx, SECRET, TOKEN};
+
 /// The exact refusal of a count of 101 (the console's e2e may show it).
 const COUNT_101: &str = "hotspot_exit_session_num must be between 0 and 100, not 101.";
 /// The exact refusal of a body without the count.
@@ -26,56 +26,13 @@ const COUNT_MISSING: &str = "hotspot_exit_session_num is required.";
 /// The exact refusal of a body without the switch.
 const ENABLE_MISSING: &str = "hotspot_session_migration_enable is required.";
 
-struct Sbx {
-    base: String,
-    http: Client,
-}
-
 impl Sbx {
-    async fn start() -> Self {
-        Self::with(Settings::default()).await
-    }
-
-    async fn with(mut settings: Settings) -> Self {
-        settings.admin_secret.get_or_insert_with(|| SECRET.into());
-        Self {
-            base: common::start_sandbox(settings, TOKEN).await,
-            http: Client::new(),
-        }
-    }
-
     fn configs_url(&self, project: &str) -> String {
         format!("{}/v1/{project}/hotspot-session-config", self.base)
     }
 
     fn config_url(&self, project: &str, config: &str) -> String {
         format!("{}/{config}", self.configs_url(project))
-    }
-
-    fn users_url(&self, config: &str) -> String {
-        format!(
-            "{}/non-migration-users",
-            self.config_url(DEMO_PROJECT, config)
-        )
-    }
-
-    async fn send(
-        &self,
-        method: Method,
-        url: &str,
-        token: Option<&str>,
-        body: Option<&str>,
-    ) -> Response {
-        let mut req = self.http.request(method, url);
-        if let Some(t) = token {
-            req = req.header("X-Auth-Token", t);
-        }
-        if let Some(b) = body {
-            req = req
-                .header("content-type", "application/json")
-                .body(b.to_string());
-        }
-        req.send().await.expect("response")
     }
 
     /// `POST` a create body (any text, valid JSON or not) to the demo project.
@@ -126,22 +83,6 @@ impl Sbx {
             .find(|c| c.id == id)
             .unwrap_or_else(|| panic!("{id} is listed"))
     }
-
-    async fn all_users(&self, config: &str) -> Vec<(String, String)> {
-        common::all_users(&self.http, &self.users_url(config), TOKEN).await
-    }
-
-    async fn faults(&self, settings: FaultSettings) {
-        let res = self
-            .http
-            .put(format!("{}/__admin/faults", self.base))
-            .header("X-Admin-Secret", SECRET)
-            .json(&settings)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    }
 }
 
 async fn error_body(res: Response) -> ServiceErrorBody {
@@ -163,14 +104,6 @@ async fn expect_400(res: Response, needle: &str) -> String {
         body.error_msg
     );
     body.error_msg
-}
-
-fn users(prefix: &str, n: usize) -> Value {
-    Value::Array(
-        (0..n)
-            .map(|i| json!({"user_id": format!("{prefix}{i}"), "user_name": format!("n{i}")}))
-            .collect(),
-    )
 }
 
 fn scalars(enable: bool, n: i64) -> String {
