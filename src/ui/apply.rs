@@ -126,7 +126,6 @@ pub async fn apply(mut cx: RunContext, table: Table) {
         .non_migration_users(&cx.ready.project, &cx.ready.config);
     let total = plan.requests.len();
     let (added, deleted) = (plan.users(UpdateType::Add), plan.users(UpdateType::Delete));
-    let mut request_ids = Vec::new();
     let mut recorder = Recorder {
         project: cx.ready.project.as_str().to_string(),
         config: cx.ready.config.as_str().to_string(),
@@ -168,9 +167,8 @@ pub async fn apply(mut cx: RunContext, table: Table) {
                     recorder.accepted(
                         request.update_type,
                         &request.non_migrate_users,
-                        reply.request_id.clone(),
+                        reply.request_id,
                     );
-                    request_ids.extend(reply.request_id);
                     dispatch.dispatch(Msg::Table(Action::Applied {
                         update_type: request.update_type,
                         users: request.non_migrate_users,
@@ -233,6 +231,7 @@ pub async fn apply(mut cx: RunContext, table: Table) {
         }
     }
     // Recorded before the re-read, which changes nothing on the server.
+    let request_ids = recorder.request_ids.clone();
     drop(recorder);
     let intended = Rc::new(intended);
     let checked = verify(

@@ -51,7 +51,7 @@ fn by(c: &Change, lang: Lang) -> String {
 pub fn history_dialog(p: &HistoryDialogProps) -> Html {
     let lang = use_lang();
     let history = use_state(storage::load_history);
-    // The chosen change (its place in the whole history) and the moved-on
+    // The chosen change (its place in the list shown) and the moved-on
     // users the admin includes.
     let chosen = use_state(|| None::<usize>);
     let include = use_state(Vec::<String>::new);
@@ -60,13 +60,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
     let close_button = use_node_ref();
     use_dialog_focus(close_button.clone(), p.return_focus.clone());
 
-    let entries: Vec<(usize, &Change)> = history
-        .entries()
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.project == *p.project && c.config == *p.config)
-        .rev()
-        .collect();
+    let entries: Vec<&Change> = history.for_config(&p.project, &p.config).rev().collect();
     let choose = |i: usize| {
         let (chosen, include) = (chosen.clone(), include.clone());
         Callback::from(move |_| {
@@ -74,7 +68,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
             include.set(Vec::new());
         })
     };
-    let change = chosen.and_then(|i| history.entries().get(i).cloned());
+    let change = chosen.and_then(|i| entries.get(i).map(|c| (*c).clone()));
     let inverse = change
         .as_ref()
         .map(|c| revert(c, p.table.loaded(), &include));
@@ -121,20 +115,21 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
         })
     };
     let on_import = {
-        let (history, message) = (history.clone(), message.clone());
+        let (history, message, chosen) = (history.clone(), message.clone(), chosen.clone());
         Callback::from(move |e: Event| {
             let Some(text) = picked_text(&e) else {
                 return;
             };
-            let (history, message) = (history.clone(), message.clone());
+            let (history, message, chosen) = (history.clone(), message.clone(), chosen.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = text.await;
                 match History::from_json(&text) {
                     Ok(imported) => {
-                        let mut merged: History = storage::load_history();
+                        let mut merged = storage::load_history();
                         let m = merged.merge(imported);
                         storage::save_history(&merged);
                         history.set(merged);
+                        chosen.set(None);
                         message.set(tf(
                             lang,
                             T::HistoryImported,
@@ -160,7 +155,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
                 <p>{ t(lang, T::HistoryEmpty) }</p>
             } else {
                 <ol class="hu-history">
-                    { for entries.iter().map(|(i, c)| {
+                    { for entries.iter().enumerate().map(|(i, c)| {
                         let label = tf(lang, T::RevertOf, &[("when", &when(c))]);
                         html! {
                             <li>
@@ -169,7 +164,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
                                 if !c.request_ids.is_empty() {
                                     <span class="hu-hint">{ tf(lang, T::HistoryRequests, &[("ids", &c.request_ids.join(", "))]) }</span>
                                 }
-                                <button type="button" class="hu-secondary" aria-label={label} onclick={choose(*i)}>{ t(lang, T::RevertButton) }</button>
+                                <button type="button" class="hu-secondary" aria-label={label} onclick={choose(i)}>{ t(lang, T::RevertButton) }</button>
                             </li>
                         }
                     }) }

@@ -16,7 +16,7 @@ use crate::ui::state::Msg;
 use crate::ui::use_lang;
 
 /// Props of [`PlanTools`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PlanToolsProps {
     /// Project id of the loaded configuration.
     pub project: AttrValue,
@@ -121,25 +121,15 @@ pub fn plan_tools(p: &PlanToolsProps) -> Html {
             );
         })
     };
-    // The latest props, for the file read that finishes later.
-    let props = use_mut_ref(|| None::<PlanToolsProps>);
-    *props.borrow_mut() = Some(PlanToolsProps {
-        project: p.project.clone(),
-        config: p.config.clone(),
-        table: p.table.clone(),
-        on_msg: p.on_msg.clone(),
-    });
     let on_open = {
-        let (opened, props) = (opened.clone(), props.clone());
+        let (opened, props) = (opened.clone(), p.clone());
         Callback::from(move |e: Event| {
             let Some(text) = picked_text(&e) else {
                 return;
             };
             let (opened, props) = (opened.clone(), props.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let text = text.await;
-                let result = props.borrow().as_ref().map(|p| open(&text, p, lang));
-                opened.set(result);
+                opened.set(Some(open(&text.await, &props, lang)));
             });
         })
     };

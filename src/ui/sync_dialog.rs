@@ -169,10 +169,11 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
             });
         })
     };
-    let (title, source_n) = match p.mode {
-        SyncMode::Copy => (T::CopyTitle, p.table.loaded().len()),
-        SyncMode::Match => (T::MatchTitle, p.table.loaded().len()),
+    let title = match p.mode {
+        SyncMode::Copy => T::CopyTitle,
+        SyncMode::Match => T::MatchTitle,
     };
+    let source_n = p.table.loaded().len();
     let reading = matches!(*status, Status::Reading(_));
     let on_cancel = p.on_close.reform(|_| ());
     let on_key = dialog_keys(&dialog, &p.on_close);

@@ -238,14 +238,17 @@ function contributors(csvPath) {
     return m ? { name: m[1].replace(/^"|"$/g, "").replace(/""/g, '"'), bytes: Number(m[2]) } : null;
   }).filter((r) => r && !r.name.includes("subsection"));
   const all = rows.reduce((a, r) => a + r.bytes, 0);
+  // Our own crate by module; anything else by the first crate its name
+  // mentions (`<f64 as core::fmt::Display>::fmt` is core's; `import wbg::…`
+  // are the JS functions the wasm imports).
   const group = (name) => {
     if (name.startsWith("data segment")) return "data (strings, stylesheet, tables)";
     if (name.includes("CompStateInner<COMP> as yew::html::component::lifecycle::Stateful>::view"))
       return "component views (html!, monomorphised into yew)";
-    const own = name.match(/hotspot_users::(\w+)(?:::(\w+))?/);
-    if (own && !/^<?(yew|core|alloc|serde)/.test(name.replace(/^<+/, "")) || name.startsWith("hotspot_users") || name.startsWith("<hotspot_users"))
-      return own ? `hotspot_users::${own[1]}${own[2] && own[1] !== "i18n" ? "::" + own[2] : ""}` : "hotspot_users";
-    const m = name.replace(/^<+/, "").match(/^([a-z_][a-z0-9_]*)/);
+    const own = name.replace(/^<+/, "").match(/^hotspot_users::(\w+)(?:::([a-z_]\w*))?/);
+    if (own) return own[1] === "i18n" || !own[2] ? `hotspot_users::${own[1]}` : `hotspot_users::${own[1]}::${own[2]}`;
+    if (name.startsWith("import ")) return "imports (JS functions)";
+    const m = name.match(/([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
     return m ? m[1] : "other";
   };
   const byGroup = new Map();
