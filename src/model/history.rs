@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{t, tf, Lang, T};
+use crate::model::iam::{format_utc, readable_utc};
 use crate::model::ids::{validate, Field, FieldError};
 use crate::model::sync::Staging;
 use crate::model::table::user_info;
@@ -88,6 +89,11 @@ impl Change {
             }
         }
         c
+    }
+
+    /// When it was applied, to the second, for people ("2026-11-30 12:00:07 UTC").
+    pub fn when(&self) -> String {
+        readable_utc(&format_utc((self.at_ms / 1000) as i64), 19)
     }
 
     /// User records it holds: added + deleted + renamed.

@@ -408,11 +408,7 @@ impl Who {
 
     /// "Signed in as alice (account acme) · project cn-north-4 · token expires 2026-11-30 12:00 UTC".
     pub fn line_in(&self, lang: Lang) -> String {
-        let expires = self
-            .expires_at
-            .get(..16)
-            .map(|s| format!("{} UTC", s.replace('T', " ")))
-            .unwrap_or_else(|| self.expires_at.clone());
+        let expires = readable_utc(&self.expires_at, 16);
         tf(
             lang,
             T::IdentityLine,
@@ -498,6 +494,15 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// An ISO 8601 UTC time for people: its first `len` characters (16: to the
+/// minute, 19: to the second) with a space for the `T`, then " UTC"; the
+/// text as it is when it is shorter.
+pub fn readable_utc(iso: &str, len: usize) -> String {
+    iso.get(..len)
+        .map(|s| format!("{} UTC", s.replace('T', " ")))
+        .unwrap_or_else(|| iso.to_string())
 }
 
 /// The ISO 8601 UTC form (`2026-11-30T12:00:00.000000Z`) of seconds since the epoch.
@@ -639,6 +644,10 @@ mod tests {
             assert_eq!(parse_utc_ms(&s), Some(secs as f64 * 1000.0), "{s}");
         }
         assert_eq!(format_utc(1_796_040_000), "2026-11-30T12:00:00.000000Z");
+        let iso = format_utc(1_796_040_007);
+        assert_eq!(readable_utc(&iso, 19), "2026-11-30 12:00:07 UTC");
+        assert_eq!(readable_utc(&iso, 16), "2026-11-30 12:00 UTC");
+        assert_eq!(readable_utc("soon", 16), "soon");
         assert_eq!(parse_utc_ms("yesterday"), None);
         assert_eq!(parse_utc_ms("2026-13-01T00:00:00Z"), None);
     }

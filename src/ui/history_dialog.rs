@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::history::{revert, Change, History};
-use crate::model::iam::format_utc;
 use crate::model::sync::Staging;
 use crate::model::Table;
 use crate::ui::files::{download, picked_text};
@@ -32,10 +31,6 @@ pub struct HistoryDialogProps {
     /// Gets the focus back when the dialog closes.
     #[prop_or_default]
     pub return_focus: NodeRef,
-}
-
-fn when(c: &Change) -> String {
-    format_utc((c.at_ms / 1000) as i64)
 }
 
 fn by(c: &Change, lang: Lang) -> String {
@@ -99,7 +94,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
             on_msg.emit(Msg::Notice(tf(
                 lang,
                 T::RevertStaged,
-                &[("when", &when(change))],
+                &[("when", &change.when())],
             )));
             on_close.emit(());
         })
@@ -156,10 +151,10 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
             } else {
                 <ol class="hu-history">
                     { for entries.iter().enumerate().map(|(i, c)| {
-                        let label = tf(lang, T::RevertOf, &[("when", &when(c))]);
+                        let label = tf(lang, T::RevertOf, &[("when", &c.when())]);
                         html! {
                             <li>
-                                <span>{ tf(lang, T::HistoryEntry, &[("when", &when(c)), ("by", &by(c, lang)),
+                                <span>{ tf(lang, T::HistoryEntry, &[("when", &c.when()), ("by", &by(c, lang)),
                                     ("added", &c.added.len()), ("deleted", &c.deleted.len()), ("renamed", &c.renamed.len())]) }</span>
                                 if !c.request_ids.is_empty() {
                                     <span class="hu-hint">{ tf(lang, T::HistoryRequests, &[("ids", &c.request_ids.join(", "))]) }</span>
@@ -172,7 +167,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
             }
             if let (Some(c), Some(r)) = (&change, &inverse) {
                 <section class="hu-revert" aria-labelledby="hu-revert-title">
-                    <h3 id="hu-revert-title">{ tf(lang, T::RevertOf, &[("when", &when(c))]) }</h3>
+                    <h3 id="hu-revert-title">{ tf(lang, T::RevertOf, &[("when", &c.when())]) }</h3>
                     if r.is_empty() && r.moved_on.is_empty() {
                         <p>{ t(lang, T::RevertNothing) }</p>
                     } else {
