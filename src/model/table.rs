@@ -147,22 +147,22 @@ impl Table {
             }
             Action::Discard => self.staged = Staged::default(),
             Action::Applied { update_type, users } => {
-                for u in users {
-                    let Some(id) = u.user_id else { continue };
-                    let name = u.user_name.unwrap_or_default();
+                // What went through is no longer staged.
+                for u in &users {
                     match update_type {
-                        UpdateType::Add => {
-                            if self.staged.adds.get(&id) == Some(&name) {
-                                self.staged.adds.remove(&id);
-                            }
-                            self.loaded.insert(id, name);
+                        UpdateType::Add
+                            if self.staged.adds.get(u.id()).map(String::as_str)
+                                == Some(u.name()) =>
+                        {
+                            self.staged.adds.remove(u.id());
                         }
+                        UpdateType::Add => {}
                         UpdateType::Delete => {
-                            self.staged.deletes.remove(&id);
-                            self.loaded.remove(&id);
+                            self.staged.deletes.remove(u.id());
                         }
                     }
                 }
+                accept(&mut self.loaded, update_type, &users);
             }
         }
     }
@@ -273,6 +273,21 @@ impl Table {
                 status: self.status(id).unwrap_or(RowStatus::Unchanged),
             })
             .collect()
+    }
+}
+
+/// What an accepted request did to the server's `users` (id to name).
+pub fn accept(users: &mut BTreeMap<String, String>, update_type: UpdateType, request: &[UserInfo]) {
+    for u in request {
+        let Some(id) = &u.user_id else { continue };
+        match update_type {
+            UpdateType::Add => {
+                users.insert(id.clone(), u.name().to_string());
+            }
+            UpdateType::Delete => {
+                users.remove(id);
+            }
+        }
     }
 }
 

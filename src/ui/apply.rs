@@ -13,7 +13,7 @@ use crate::model::connection::Ready;
 use crate::model::history::Change;
 use crate::model::paging::PagedRead;
 use crate::model::retry::{self, Next};
-use crate::model::table::differences;
+use crate::model::table::{accept, differences};
 use crate::model::{plan, Action, Table, UpdateType, UserInfo};
 use crate::ui::api;
 use crate::ui::flows::{log, Dispatch};
@@ -68,16 +68,7 @@ impl Recorder {
         users: &[UserInfo],
         request_id: Option<String>,
     ) {
-        for u in users {
-            match update_type {
-                UpdateType::Add => {
-                    self.after.insert(u.id().to_string(), u.name().to_string());
-                }
-                UpdateType::Delete => {
-                    self.after.remove(u.id());
-                }
-            }
-        }
+        accept(&mut self.after, update_type, users);
         self.request_ids.extend(request_id);
     }
 }
