@@ -108,12 +108,13 @@ async fn users_table_marks_staged_rows_and_keeps_names_inert() {
 
 #[wasm_bindgen_test]
 async fn users_table_filters_rows() {
-    let mut c = loaded_console();
-    c.filter = "ALI".into();
     let root = render::<UsersTable>(UsersTableProps {
-        console: Rc::new(c),
+        console: Rc::new(loaded_console()),
         on_msg: Callback::noop(),
     });
+    settle().await;
+    assert!(text(&root).contains("4 of 4 shown"));
+    type_into(&root, "#hu-filter", "ALI");
     settle().await;
     assert_eq!(
         root.query_selector_all("tbody tr.hu-row").unwrap().length(),
@@ -208,6 +209,21 @@ async fn review_panel_shows_each_request_with_the_token_redacted() {
         t.contains("2 requests: DELETE 1 users, ADD 1 users."),
         "{t}"
     );
+    // A request's body is written out only once the admin opens it.
+    assert!(!t.contains("\"update_type\""), "{t}");
+    let summaries = root.query_selector_all(".hu-requests summary").unwrap();
+    for i in 0..summaries.length() {
+        summaries
+            .get(i)
+            .unwrap()
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap()
+            .click();
+    }
+    // The toggle event comes a task later; then Yew renders.
+    settle().await;
+    settle().await;
+    let t = text(&root);
     assert!(t.contains(
         "PATCH https://portal.example/v1/p1/hotspot-session-config/c1/non-migration-users"
     ));

@@ -27,6 +27,12 @@ pub struct PageRetry {
 }
 
 impl PageRetry {
+    /// The retry still in progress once `done` came back (read or given
+    /// up): none when it was this retry's page.
+    pub fn after(retrying: Option<Self>, done: Page) -> Option<Self> {
+        retrying.filter(|r| r.page != done)
+    }
+
     /// " · page 6, attempt 2: <what failed>".
     pub fn text_in(&self, lang: Lang) -> String {
         let (number, _, _) = page_span(self.page);
@@ -188,8 +194,6 @@ pub struct Console {
     /// Pages of an unfinished load of [`Console::key`]: the next load asks
     /// only for the rest.
     pub partial: Option<Rc<PagedRead>>,
-    /// The filter box.
-    pub filter: String,
     /// Sort column and direction.
     pub sort: Sort,
     /// Selected ids.
@@ -199,7 +203,7 @@ pub struct Console {
     /// Failures the current run recovered from by retrying.
     pub retries: Vec<String>,
     /// Requests sent this session.
-    pub log: Vec<LogEntry>,
+    pub log: Rc<Vec<LogEntry>>,
     /// The latest result, announced to screen readers.
     pub notice: String,
     /// The language of notices.
@@ -213,12 +217,11 @@ impl Default for Console {
             table: Rc::default(),
             loading: Loading::Idle,
             partial: None,
-            filter: String::new(),
             sort: Sort::default(),
             selected: BTreeSet::new(),
             run: Run::Idle,
             retries: Vec::new(),
-            log: Vec::new(),
+            log: Rc::default(),
             notice: String::new(),
             lang: Lang::default(),
         }
@@ -238,6 +241,8 @@ pub enum Msg {
         received: usize,
         /// `total_count`.
         total: Option<u32>,
+        /// The page that just came back (read or given up).
+        page: Page,
     },
     /// A page failed and is being retried.
     LoadRetrying(PageRetry),
@@ -247,8 +252,6 @@ pub enum Msg {
     LoadFailed(LoadFailure, Option<PagedRead>),
     /// The admin stopped the load; `partial` holds the pages read.
     LoadCancelled(Option<PagedRead>),
-    /// The filter text.
-    Filter(String),
     /// A click on a column header.
     SortBy(Column),
     /// Select or unselect one id.
@@ -295,7 +298,7 @@ impl Console {
                         s.selected.remove(id);
                     }
                 }
-                // Shared until changed: a filter keystroke never copies the table.
+                // Shared until changed: other messages never copy the table.
                 Rc::make_mut(&mut s.table).apply(action);
                 if matches!(s.run, Run::Verified(_) | Run::Stopped(_)) {
                     s.run = Run::Idle;
@@ -316,12 +319,16 @@ impl Console {
                     retrying: None,
                 };
             }
-            Msg::LoadProgress { received, total } => {
-                if let Loading::Busy { .. } = s.loading {
+            Msg::LoadProgress {
+                received,
+                total,
+                page,
+            } => {
+                if let Loading::Busy { retrying, .. } = &mut s.loading {
                     s.loading = Loading::Busy {
                         received,
                         total,
-                        retrying: None,
+                        retrying: PageRetry::after(retrying.take(), page),
                     };
                 }
             }
@@ -353,7 +360,6 @@ impl Console {
                 s.notice = tf(s.lang, T::LoadCancelled, &[("kept", &kept)]);
                 s.loading = Loading::Cancelled { kept };
             }
-            Msg::Filter(f) => s.filter = f,
             Msg::SortBy(c) => s.sort = s.sort.toggled(c),
             Msg::Select(id, on) => {
                 if on {
@@ -392,7 +398,7 @@ impl Console {
             }
             Msg::RunStarted => s.retries.clear(),
             Msg::Retried(note) => s.retries.push(note),
-            Msg::Logged(entry) => s.log.push(entry),
+            Msg::Logged(entry) => Rc::make_mut(&mut s.log).push(entry),
             Msg::Notice(n) => s.notice = n,
             Msg::SetLang(lang) => s.lang = lang,
         }
@@ -449,20 +455,36 @@ mod tests {
         c.update(Msg::LoadProgress {
             received: 100,
             total: Some(320),
+            page: at(0),
         });
         c.update(Msg::LoadRetrying(PageRetry {
             page: at(100),
             attempt: 2,
             error: e503(),
         }));
-        let Loading::Busy { retrying, .. } = &c.loading else {
-            panic!("{:?}", c.loading)
+        let retry_line = |c: &Console| match &c.loading {
+            Loading::Busy { retrying, .. } => retrying.as_ref().map(|r| r.text_in(Lang::En)),
+            other => panic!("{other:?}"),
         };
-        assert!(retrying
-            .as_ref()
+        assert!(retry_line(&c)
             .unwrap()
-            .text_in(Lang::En)
             .starts_with(" · page 2, attempt 2: "));
+        // Other pages coming back leave the retry on screen; its own page ends it.
+        c.update(Msg::LoadProgress {
+            received: 200,
+            total: Some(320),
+            page: at(200),
+        });
+        assert!(
+            retry_line(&c).is_some(),
+            "another page does not hide the retry"
+        );
+        c.update(Msg::LoadProgress {
+            received: 300,
+            total: Some(320),
+            page: at(100),
+        });
+        assert_eq!(retry_line(&c), None);
         c.update(Msg::Loaded(
             k.clone(),
             Table::with_staged(users(320), Default::default()),
@@ -548,6 +570,7 @@ mod tests {
         c.update(Msg::LoadProgress {
             received: 5,
             total: Some(5),
+            page: at(0),
         });
         assert_eq!(c.loading, Loading::Done);
         assert!(!c.is_busy());

@@ -13,12 +13,32 @@ pub struct PagedRead {
     pages: BTreeMap<u32, Vec<UserInfo>>,
     /// `total_count`, as the latest page told it.
     total: Option<u32>,
+    /// The count expected before any page told it (see [`PagedRead::expecting`]).
+    expected: Option<u32>,
 }
+
+/// Pages one read has in flight at most: what a browser runs at once to one
+/// origin over HTTP/1.1.
+pub const PARALLEL_PAGES: usize = 6;
 
 impl PagedRead {
     /// Nothing read yet.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Nothing read yet, about `expected` users thought to be there (the
+    /// count last seen, or the count a write should leave): every page below
+    /// it may be asked for at once, before the first page tells the total.
+    /// Without an expectation, the first round still asks for as many pages
+    /// as run at once ([`PARALLEL_PAGES`]): on a small configuration the
+    /// extra pages come back empty; on a large one a round trip is saved.
+    pub fn expecting(expected: Option<u32>) -> Self {
+        let guess = expected.unwrap_or(PARALLEL_PAGES as u32 * Self::limit());
+        Self {
+            expected: Some(guess),
+            ..Self::default()
+        }
     }
 
     fn limit() -> u32 {
@@ -41,27 +61,33 @@ impl PagedRead {
             .map(|(offset, _)| *offset)
     }
 
-    /// Up to `max` pages still to read, in order. Without a total, pages
-    /// are found one at a time (until a short one); with a total, every
-    /// page below it is known at once and may be read in parallel.
+    /// Up to `max` pages still to read, in order. Pages below the total
+    /// (or, before any page told it, below the expected count) are known at
+    /// once and may be read in parallel; past them, without a total, a page
+    /// is asked for only once the one before came back full.
     pub fn missing(&self, max: usize) -> Vec<Page> {
         let end = self.end();
-        let pages = std::iter::successors(Some(Page::first()), |p| Some(p.next()))
-            .take_while(|p| end.is_none_or(|end| p.offset <= end))
-            .take_while(|p| p.offset == 0 || self.total.is_none_or(|t| p.offset < t));
+        let known = self.total.or(self.expected);
         let mut out = Vec::new();
-        for page in pages {
-            if out.len() >= max {
-                break;
+        let mut page = Page::first();
+        while out.len() < max && end.is_none_or(|end| page.offset <= end) {
+            let listed = page.offset == 0 || known.is_some_and(|t| page.offset < t);
+            if !listed {
+                // Past the total: nothing. Past a guess, or with nothing
+                // known: the next page exists only if the one before was full.
+                let before_full = page.offset >= Self::limit()
+                    && self
+                        .pages
+                        .get(&(page.offset - Self::limit()))
+                        .is_some_and(|u| u.len() as u32 >= Self::limit());
+                if self.total.is_some() || !before_full {
+                    break;
+                }
             }
-            if self.pages.contains_key(&page.offset) {
-                continue;
+            if !self.pages.contains_key(&page.offset) {
+                out.push(page);
             }
-            out.push(page);
-            if self.total.is_none() {
-                // The next page's existence is known only once this one is read.
-                break;
-            }
+            page = page.next();
         }
         out
     }
@@ -169,6 +195,46 @@ mod tests {
         r.record(at(0), users(100, "a"), Some(200));
         r.record(at(100), users(100, "b"), Some(200));
         assert!(r.is_complete());
+    }
+
+    #[test]
+    fn an_expected_count_lists_its_pages_before_the_first_answer() {
+        let r = PagedRead::expecting(Some(250));
+        assert_eq!(r.missing(6), vec![at(0), at(100), at(200)]);
+        let fresh = PagedRead::expecting(None);
+        let offsets: Vec<u32> = fresh.missing(10).iter().map(|p| p.offset).collect();
+        assert_eq!(offsets, [0, 100, 200, 300, 400, 500]);
+    }
+
+    #[test]
+    fn a_total_smaller_than_expected_ends_the_read_at_the_total() {
+        let mut r = PagedRead::expecting(None);
+        r.record(at(0), users(5, "a"), Some(5));
+        assert!(r.is_complete(), "pages past the total are not waited for");
+        r.record(at(100), vec![], Some(5));
+        assert_eq!(r.users().len(), 5);
+    }
+
+    #[test]
+    fn past_an_expectation_without_a_total_pages_come_one_by_one() {
+        let mut r = PagedRead::expecting(Some(200));
+        r.record(at(0), users(100, "a"), None);
+        assert_eq!(r.missing(6), vec![at(100)]);
+        r.record(at(100), users(100, "b"), None);
+        assert_eq!(r.missing(6), vec![at(200)], "grown past the expectation");
+        r.record(at(200), users(3, "c"), None);
+        assert!(r.is_complete());
+        assert_eq!(r.received(), 203);
+    }
+
+    #[test]
+    fn an_expectation_too_high_without_a_total_ends_at_the_short_page() {
+        let mut r = PagedRead::expecting(Some(600));
+        r.record(at(0), users(100, "a"), None);
+        r.record(at(100), users(40, "b"), None);
+        r.record(at(300), vec![], None);
+        assert!(r.is_complete(), "{:?}", r.missing(6));
+        assert_eq!(r.received(), 140);
     }
 
     #[test]

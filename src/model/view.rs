@@ -93,16 +93,6 @@ impl RowIndex {
     }
 }
 
-/// Rows whose id or name contains `filter` (case-insensitive), sorted.
-pub fn visible_rows(table: &Table, filter: &str, sort: Sort) -> Vec<Row> {
-    let index = RowIndex::new(table);
-    index
-        .select(filter, sort)
-        .into_iter()
-        .map(|i| index.rows[i].clone())
-        .collect()
-}
-
 /// A long ID as its start and end around an ellipsis ("7f3c2a…a71f05"),
 /// for narrow columns; short IDs come back whole.
 pub fn middle_ellipsis(id: &str, head: usize, tail: usize) -> String {
@@ -119,6 +109,16 @@ pub fn middle_ellipsis(id: &str, head: usize, tail: usize) -> String {
 mod tests {
     use super::*;
     use crate::model::{Action, UserInfo};
+
+    /// Rows whose id or name contains `filter` (case-insensitive), sorted.
+    fn visible_rows(table: &Table, filter: &str, sort: Sort) -> Vec<Row> {
+        let index = RowIndex::new(table);
+        index
+            .select(filter, sort)
+            .into_iter()
+            .map(|i| index.rows[i].clone())
+            .collect()
+    }
 
     fn table() -> Table {
         let mut t = Table::default();

@@ -1,5 +1,7 @@
 //! The activity log: every request of this session, exportable as JSON.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, T};
@@ -11,7 +13,7 @@ use crate::ui::use_lang;
 #[derive(Properties, PartialEq)]
 pub struct ActivityLogProps {
     /// The entries, oldest first.
-    pub entries: Vec<LogEntry>,
+    pub entries: Rc<Vec<LogEntry>>,
 }
 
 /// The activity log.

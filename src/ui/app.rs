@@ -7,10 +7,8 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Lang, T};
 use crate::model::connection::{check_token, Connection};
-use crate::model::export::to_csv;
 use crate::model::iam::{AuthProject, Who};
 use crate::model::table::user_info;
-use crate::model::view::visible_rows;
 use crate::model::{Action, ApiBase};
 use crate::ui::access::Access;
 use crate::ui::activity::ActivityLog;
@@ -19,7 +17,6 @@ use crate::ui::apply::{self, RunContext};
 use crate::ui::config_tools::ConfigTools;
 use crate::ui::connection::ConnectionForm;
 use crate::ui::directory_tools::DirectoryTools;
-use crate::ui::files::download;
 use crate::ui::flows;
 use crate::ui::history_dialog::HistoryDialog;
 use crate::ui::host::{resolve, HostEvent};
@@ -368,16 +365,6 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |n: u32| timeout_secs.set(n.clamp(1, 300)))
     };
     let on_discard = on_msg.reform(|_| Msg::Table(Action::Discard));
-    let on_export = {
-        let c = console.clone();
-        Callback::from(move |_| {
-            let users: Vec<_> = visible_rows(&c.table, &c.filter, c.sort)
-                .iter()
-                .map(|r| user_info(&r.id, &r.name))
-                .collect();
-            download("hotspot-users.csv", "text/csv", &to_csv(&users));
-        })
-    };
     let directory = Access {
         connection: (*connection).clone(),
         tokens: tokens.clone(),
@@ -465,7 +452,6 @@ pub fn app(props: &AppProps) -> Html {
                             <button type="button" class="hu-secondary" onclick={open_import} ref={import_button.clone()}>
                                 { t(lang, T::Import) }
                             </button>
-                            <button type="button" class="hu-secondary" onclick={on_export}>{ t(lang, T::ExportCsv) }</button>
                         </div>
                         if let (Some((project, config)), true) = (&key_ids, loaded) {
                             <div class="hu-toolbar">

@@ -2,7 +2,7 @@
 //! new token on 401, then a re-read of the server (retried like any read)
 //! and a comparison.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -253,31 +253,38 @@ pub async fn verify(
     lifetime: &Lifetime,
 ) -> Option<Vec<UserInfo>> {
     let progress = Cell::new((0usize, None::<u32>));
-    let report = |retrying: Option<PageRetry>| {
+    let retrying = RefCell::new(None::<PageRetry>);
+    let report = || {
         let (received, total) = progress.get();
         dispatch.dispatch(Msg::Run(Run::Verifying {
             received,
             total,
-            retrying,
+            retrying: retrying.borrow().clone(),
             intended: intended.clone(),
         }))
     };
-    report(None);
-    let on_progress = |received, total| {
+    report();
+    let on_progress = |received, total, page| {
         progress.set((received, total));
-        report(None)
+        let still = PageRetry::after(retrying.take(), page);
+        retrying.replace(still);
+        report()
     };
-    let on_retry = |retry| report(Some(retry));
+    let on_retry = |retry| {
+        retrying.replace(Some(retry));
+        report()
+    };
     let events = ReadEvents {
         timeout_ms,
         dispatch,
         on_progress: &on_progress,
         on_retry: &on_retry,
     };
-    let mut read = PagedRead::new();
+    let mut read = PagedRead::expecting(Some(intended.len() as u32));
     match read_pages(ready, &mut read, lifetime, &events).await {
         Ok(()) => {
             let server = read.users();
+            storage::save_count(&(ready.project.clone(), ready.config.clone()), server.len());
             dispatch.dispatch(Msg::Checked(server.clone()));
             Some(server)
         }

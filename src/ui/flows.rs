@@ -63,8 +63,14 @@ pub async fn load(
 ) {
     let key = (ready.project.clone(), ready.config.clone());
     dispatch.dispatch(Msg::LoadStarted(key.clone()));
-    let mut read = partial.unwrap_or_default();
-    let on_progress = |received, total| dispatch.dispatch(Msg::LoadProgress { received, total });
+    let mut read = partial.unwrap_or_else(|| PagedRead::expecting(storage::load_count(&key)));
+    let on_progress = |received, total, page| {
+        dispatch.dispatch(Msg::LoadProgress {
+            received,
+            total,
+            page,
+        })
+    };
     let on_retry = |retry| dispatch.dispatch(Msg::LoadRetrying(retry));
     let reporting = ReadEvents {
         timeout_ms,
@@ -74,7 +80,9 @@ pub async fn load(
     };
     match read_pages(&ready, &mut read, &lifetime, &reporting).await {
         Ok(()) => {
-            let table = Table::with_staged(read.users(), storage::load_staged(&key));
+            let users = read.users();
+            storage::save_count(&key, users.len());
+            let table = Table::with_staged(users, storage::load_staged(&key));
             dispatch.dispatch(Msg::Loaded(key, table));
         }
         Err(_) if lifetime.is_over() => dispatch.dispatch(Msg::LoadCancelled(Some(read))),

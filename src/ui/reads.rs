@@ -3,20 +3,17 @@
 //! attempts): the pages of a configuration's users, into a
 //! [`PagedRead`] that keeps what was read when a page finally fails.
 
-use futures_util::future::join_all;
+use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::de::DeserializeOwned;
 
 use crate::model::connection::Ready;
 use crate::model::console::PageRetry;
-use crate::model::paging::PagedRead;
+use crate::model::paging::{PagedRead, PARALLEL_PAGES};
 use crate::model::retry::{self, Next};
 use crate::model::{ApiError, ListNonMigrationUsersResponse, Page};
 use crate::ui::api::{self, Reply};
 use crate::ui::flows::{log, Dispatch};
 use crate::ui::lifetime::Lifetime;
-
-/// Pages requested at once once the total is known.
-const PARALLEL_PAGES: usize = 6;
 
 /// `GET url`, retried while the model says so; `on_retry(attempt, error)`
 /// runs before each wait. Returns the result and the attempts made.
@@ -63,8 +60,9 @@ pub struct ReadEvents<'a> {
     pub timeout_ms: u32,
     /// Activity log entries.
     pub dispatch: &'a Dispatch,
-    /// After each round of pages: users read so far and the total.
-    pub on_progress: &'a dyn Fn(usize, Option<u32>),
+    /// After each page came back (read or given up): users read so far,
+    /// the total, and the page.
+    pub on_progress: &'a dyn Fn(usize, Option<u32>, Page),
     /// A page is being retried.
     pub on_retry: &'a dyn Fn(PageRetry),
 }
@@ -110,11 +108,11 @@ async fn read_page(
     }
 }
 
-/// Reads every page `read` still misses: one at a time until the first
-/// tells the total, then a few at once. A page that fails every attempt is
-/// set aside and the others are still read, so only it stays missing; a
-/// 401 (or a stopped load) ends the read at once. Returns the first failure
-/// in page order.
+/// Reads every page `read` still misses, [`PARALLEL_PAGES`] in flight:
+/// as each answer comes, the next missing page starts. A page that fails
+/// every attempt is set aside and the others are still read, so only it
+/// stays missing; a 401 (or a stopped load) starts nothing more. Returns
+/// the first failure in page order.
 pub async fn read_pages(
     ready: &Ready,
     read: &mut PagedRead,
@@ -123,38 +121,37 @@ pub async fn read_pages(
 ) -> Result<(), PageError> {
     let mut failed: Option<PageError> = None;
     let mut set_aside: Vec<u32> = Vec::new();
+    let mut flying: Vec<u32> = Vec::new();
+    let mut in_flight = FuturesUnordered::new();
+    let mut stop = false;
     loop {
-        let wanted: Vec<Page> = read
-            .missing(usize::MAX)
-            .into_iter()
-            .filter(|p| !set_aside.contains(&p.offset))
-            .take(PARALLEL_PAGES)
-            .collect();
-        if wanted.is_empty() {
-            return failed.map_or(Ok(()), Err);
+        if !stop {
+            let wanted: Vec<Page> = read
+                .missing(usize::MAX)
+                .into_iter()
+                .filter(|p| !set_aside.contains(&p.offset) && !flying.contains(&p.offset))
+                .take(PARALLEL_PAGES - flying.len())
+                .collect();
+            for page in wanted {
+                flying.push(page.offset);
+                in_flight
+                    .push(async move { (page, read_page(ready, page, lifetime, events).await) });
+            }
         }
-        let replies = join_all(
-            wanted
-                .iter()
-                .map(|page| read_page(ready, *page, lifetime, events)),
-        )
-        .await;
-        let mut stop = false;
-        for (page, reply) in wanted.into_iter().zip(replies) {
-            match reply {
-                Ok(body) => read.record(page, body.non_migrate_users, body.total_count),
-                Err(e) => {
-                    stop |= e.error.needs_new_token() || lifetime.is_over();
-                    set_aside.push(page.offset);
-                    if failed.as_ref().is_none_or(|f| f.page.offset > page.offset) {
-                        failed = Some(e);
-                    }
+        let Some((page, reply)) = in_flight.next().await else {
+            return failed.map_or(Ok(()), Err);
+        };
+        flying.retain(|&o| o != page.offset);
+        match reply {
+            Ok(body) => read.record(page, body.non_migrate_users, body.total_count),
+            Err(e) => {
+                stop |= e.error.needs_new_token() || lifetime.is_over();
+                set_aside.push(page.offset);
+                if failed.as_ref().is_none_or(|f| f.page.offset > page.offset) {
+                    failed = Some(e);
                 }
             }
         }
-        (events.on_progress)(read.received(), read.total());
-        if stop {
-            return failed.map_or(Ok(()), Err);
-        }
+        (events.on_progress)(read.received(), read.total(), page);
     }
 }

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, T};
-use crate::model::preview::{preview, RequestPreview};
+use crate::model::plan::Plan;
+use crate::model::preview::preview;
 use crate::model::{plan, ApiBase, ConfigId, ProjectId, UpdateType};
 use crate::ui::run_status::RunStatus;
 use crate::ui::settings_form::request_code;
@@ -49,18 +50,41 @@ fn number<N: std::str::FromStr>(e: Event, fallback: N) -> N {
         .unwrap_or(fallback)
 }
 
-fn request_item(
-    i: usize,
-    kind: &str,
-    users: usize,
-    pv: &RequestPreview,
-    lang: crate::i18n::Lang,
-) -> Html {
+/// Props of [`RequestItem`].
+#[derive(Properties, PartialEq)]
+struct RequestItemProps {
+    plan: Rc<Plan>,
+    index: usize,
+    url: AttrValue,
+}
+
+/// One request of the plan: a summary line, and its method, URL, headers,
+/// body and curl once opened. A body of 1000 users is written out only
+/// then, so staging and applying never serialise what nobody reads.
+#[function_component(RequestItem)]
+fn request_item(p: &RequestItemProps) -> Html {
+    let lang = use_lang();
+    let open = use_state(|| false);
+    let code = use_memo(
+        (*open, p.plan.clone(), p.index, p.url.clone()),
+        |(open, plan, i, url)| open.then(|| preview(url, &plan.requests[*i])),
+    );
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        })
+    };
+    let r = &p.plan.requests[p.index];
     html! {
         <li>
-            <details>
-                <summary>{ tf(lang, T::RequestN, &[("i", &(i + 1)), ("kind", &kind), ("n", &users)]) }</summary>
-                { request_code(pv, lang) }
+            <details {ontoggle}>
+                <summary>{ tf(lang, T::RequestN, &[("i", &(p.index + 1)), ("kind", &r.update_type.as_str()),
+                    ("n", &r.non_migrate_users.len())]) }</summary>
+                { code.as_ref().as_ref().map(|pv| request_code(pv, lang)).unwrap_or_default() }
             </details>
         </li>
     }
@@ -78,14 +102,9 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
         )
     };
     let (project, config) = c.key.clone().unwrap_or_else(placeholder);
-    let url = p.base.non_migration_users(&project, &config);
-    // Bodies of up to 1000 users are serialised once per change, not per render.
-    let planned = use_memo((c.table.clone(), p.batch, url), |(t, b, url)| {
-        plan(t, *b).map(|plan| {
-            let previews: Vec<RequestPreview> =
-                plan.requests.iter().map(|r| preview(url, r)).collect();
-            (plan, previews)
-        })
+    let url = AttrValue::from(p.base.non_migration_users(&project, &config));
+    let planned = use_memo((c.table.clone(), p.batch), |(t, b)| {
+        plan(t, *b).map(Rc::new)
     });
     // While a load, a run or a re-read is under way, nothing else starts.
     let running = c.is_busy();
@@ -94,7 +113,7 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
     let on_apply = p.on_apply.reform(|_| ());
     let on_discard = p.on_discard.reform(|_| ());
     let summary = match &*planned {
-        Ok((plan, _)) => tf(
+        Ok(plan) => tf(
             lang,
             T::PlanSummary,
             &[
@@ -120,10 +139,10 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
                 <label for="hu-timeout">{ t(lang, T::TimeLimit) }</label>
                 <input id="hu-timeout" type="number" min="1" max="300" value={p.timeout_secs.to_string()} onchange={on_timeout} />
             </div>
-            if let Ok((plan, previews)) = &*planned {
+            if let Ok(plan) = &*planned {
                 <ol class="hu-requests">
-                    { for plan.requests.iter().zip(previews).enumerate().map(|(i, (r, pv))| {
-                        request_item(i, r.update_type.as_str(), r.non_migrate_users.len(), pv, lang)
+                    { for (0..plan.requests.len()).map(|index| html! {
+                        <RequestItem key={index} plan={plan.clone()} {index} url={url.clone()} />
                     }) }
                 </ol>
             }

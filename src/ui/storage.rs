@@ -1,5 +1,5 @@
-//! What the console keeps in local storage: staged changes per project and
-//! configuration, the non-secret connection fields and the history of
+//! What the console keeps in local storage: staged changes and the user
+//! count per project and configuration, the non-secret connection fields and the history of
 //! applied changes. Never the token.
 
 use gloo_storage::{LocalStorage, Storage};
@@ -27,6 +27,21 @@ pub fn save_staged(key: &Key, staged: &Staged) {
             &"hotspot-users: staged changes could not be saved locally".into(),
         );
     }
+}
+
+fn count_key((project, config): &Key) -> String {
+    format!("hotspot-users/v1/count/{project}/{config}")
+}
+
+/// How many users `key` had when last read: how many pages the next read
+/// asks for at once.
+pub fn load_count(key: &Key) -> Option<u32> {
+    LocalStorage::get(count_key(key)).ok()
+}
+
+/// Remembers how many users `key` has now.
+pub fn save_count(key: &Key, users: usize) {
+    let _ = LocalStorage::set(count_key(key), users as u32);
 }
 
 /// The connection fields worth remembering (no token).

@@ -12,7 +12,7 @@ use crate::model::connection::Connection;
 use crate::model::paging::PagedRead;
 use crate::model::sync::{copy_plan, match_plan, Staging, SyncPlan};
 use crate::model::table::id_map;
-use crate::model::{ApiError, Table};
+use crate::model::{ApiError, Page, Table};
 use crate::ui::access::Access;
 use crate::ui::api::DEFAULT_TIMEOUT_MS;
 use crate::ui::flows::{list_configs, Dispatch};
@@ -62,7 +62,7 @@ async fn prepare(
     p: (SyncMode, Access, Rc<Table>, Dispatch),
     target: String,
     lang: Lang,
-    on_read: &dyn Fn(usize, Option<u32>),
+    on_read: &dyn Fn(usize, Option<u32>, Page),
 ) -> Result<Result<SyncPlan, String>, ApiError> {
     let (mode, access, source, dispatch) = p;
     let access = Access {
@@ -73,7 +73,7 @@ async fn prepare(
         ..access
     };
     let ready = access.ready().await?;
-    let mut read = PagedRead::new();
+    let mut read = PagedRead::expecting(None);
     let events = ReadEvents {
         timeout_ms: DEFAULT_TIMEOUT_MS,
         dispatch: &dispatch,
@@ -157,7 +157,7 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
             status.set(Status::Reading(0));
             wasm_bindgen_futures::spawn_local(async move {
                 let progress = status.clone();
-                let on_read = move |n: usize, _| progress.set(Status::Reading(n));
+                let on_read = move |n: usize, _, _| progress.set(Status::Reading(n));
                 match prepare(args, target.clone(), lang, &on_read).await {
                     Err(e) => status.set(Status::Said(e.message_in(lang))),
                     Ok(Err(refused)) => status.set(Status::Said(refused)),

@@ -6,8 +6,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
+use crate::model::export::to_csv;
+use crate::model::table::user_info;
 use crate::model::view::{middle_ellipsis, Column, RowIndex};
 use crate::model::{Action, Row, RowStatus};
+use crate::ui::files::download;
 use crate::ui::state::{Console, Msg};
 use crate::ui::use_lang;
 
@@ -147,8 +150,10 @@ fn set_height(node: &NodeRef, px: f64) {
 pub fn users_table(p: &UsersTableProps) -> Html {
     let lang = use_lang();
     let c = &p.console;
+    // The filter is the table's own: a keystroke renders this table only.
+    let filter = use_state(String::new);
     let index = use_memo(c.table.clone(), |t| RowIndex::new(t));
-    let shown = use_memo((index.clone(), c.filter.clone(), c.sort), |(i, f, s)| {
+    let shown = use_memo((index.clone(), (*filter).clone(), c.sort), |(i, f, s)| {
         i.select(f, *s)
     });
     let all_rows = index.rows();
@@ -177,12 +182,27 @@ pub fn users_table(p: &UsersTableProps) -> Html {
     };
     let all_selected =
         !shown.is_empty() && shown.iter().all(|&i| c.selected.contains(&all_rows[i].id));
-    let on_filter = p.on_msg.reform(|e: InputEvent| {
-        Msg::Filter(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    });
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            filter.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    // Exports what the table shows: filtered, in its order.
+    let on_export = {
+        let (index, shown) = (index.clone(), shown.clone());
+        Callback::from(move |_: MouseEvent| {
+            let users: Vec<_> = shown
+                .iter()
+                .map(|&i| &index.rows()[i])
+                .map(|r| user_info(&r.id, &r.name))
+                .collect();
+            download("hotspot-users.csv", "text/csv", &to_csv(&users));
+        })
+    };
     let on_select_all = {
         let (index, shown) = (index.clone(), shown.clone());
         p.on_msg.reform(move |e: Event| {
@@ -206,7 +226,7 @@ pub fn users_table(p: &UsersTableProps) -> Html {
         <section class="hu-table" aria-label={t(lang, T::Users)}>
             <div class="hu-table-bar">
                 <label for="hu-filter">{ t(lang, T::Filter) }</label>
-                <input id="hu-filter" type="search" value={c.filter.clone()} oninput={on_filter}
+                <input id="hu-filter" type="search" value={(*filter).clone()} oninput={on_filter}
                     placeholder={t(lang, T::FilterPlaceholder)} autocomplete="off" />
                 <span class="hu-count" aria-live="polite">
                     { tf(lang, T::Counts, &[("shown", &shown.len()), ("all", &(counts.loaded + counts.added)),
@@ -216,6 +236,7 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                 <button type="button" class="hu-danger" disabled={n_selected == 0} onclick={on_delete_selected}>
                     { tf(lang, T::DeleteSelected, &[("n", &n_selected)]) }
                 </button>
+                <button type="button" class="hu-secondary" onclick={on_export}>{ t(lang, T::ExportCsv) }</button>
             </div>
             <div class="hu-scroll" onscroll={on_scroll}>
                 <table>
@@ -236,7 +257,7 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                     </tbody>
                 </table>
                 if shown.is_empty() {
-                    <p class="hu-empty">{ if c.filter.is_empty() { t(lang, T::NoUsers) } else { t(lang, T::NoMatch) } }</p>
+                    <p class="hu-empty">{ if filter.is_empty() { t(lang, T::NoUsers) } else { t(lang, T::NoMatch) } }</p>
                 }
             </div>
         </section>

@@ -160,10 +160,14 @@ async function measure(browser, base, profile) {
 
   console.error(`  ${profile.name}: applying`);
   const before = patches;
-  const t0 = Date.now();
-  await page.getByRole("button", { name: "Apply changes" }).click();
-  await page.locator(".hu-success").waitFor({ timeout: 60_000 });
-  const applyMs = Date.now() - t0;
+  // Click to the result painted, timed inside the page like the rows above
+  // (Playwright's own click checks and polling are not the console's time).
+  const applyMs = await page.evaluate(async () => {
+    const apply = [...window.__root().querySelectorAll("button")].find((b) => b.textContent.trim() === "Apply changes");
+    const t0 = performance.now();
+    apply.click();
+    return (await window.__until(() => window.__q(".hu-success"))) - t0;
+  });
   const applyRequests = patches - before;
 
   // The directory: a search keystroke to its results painted (5,000 users,
