@@ -17,13 +17,13 @@ if [[ "$("$TOOLS_BIN/twiggy" --version 2>/dev/null)" != "twiggy-opt 0.8.0" ]]; t
 fi
 
 echo "==> building (release): console, baseline, sandbox"
-wasm_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
-wasm_env trunk build --release=true benches/baseline/index.html --dist "$CARGO_TARGET_DIR/baseline-dist" --quiet
+wasm_release_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
+wasm_release_env trunk build --release=true benches/baseline/index.html --dist "$CARGO_TARGET_DIR/baseline-dist" --quiet
 cargo build -p hotspot-users-server --release --quiet
 echo "==> the console's wasm with function names, for its top contributors"
 names="$CARGO_TARGET_DIR/names"
 mkdir -p "$names"
-wasm_env cargo build --quiet --profile names --target wasm32-unknown-unknown --bin hotspot-users
+wasm_release_env cargo build --quiet --profile names --target wasm32-unknown-unknown --bin hotspot-users
 wasm-bindgen --target web --out-dir "$names" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/names/hotspot-users.wasm"
 wasm-opt -Oz -g "$names/hotspot-users_bg.wasm" -o "$names/named.wasm"
 twiggy top -n 100000 -f csv "$names/named.wasm" >"$names/top.csv"

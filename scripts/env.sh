@@ -17,3 +17,13 @@ wasm_env() {
     "$@"
   fi
 }
+
+# Runs a release build of the console with its lean standard library: std
+# rebuilt with the project's own profile (`-Zbuild-std`) and panics as plain
+# traps (`-Cpanic=immediate-abort`), so no panic message formatting is in
+# the wasm. Needs std's sources (rustup's rust-src, or the Debian route's
+# rust-web-src), which setup.sh installs. Debug builds keep panic messages.
+wasm_release_env() {
+  wasm_env env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" "$@"
+}

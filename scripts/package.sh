@@ -13,7 +13,7 @@ source "$ROOT/scripts/env.sh"
 DIST="${CONSOLE_DIST:-$CARGO_TARGET_DIR/console-dist}"
 if [[ ! -f "$DIST/hotspot-users_bg.wasm" ]]; then
   "$ROOT/scripts/setup.sh" >/dev/null
-  wasm_env trunk build --release=true --dist "$DIST" --quiet
+  wasm_release_env trunk build --release=true --dist "$DIST" --quiet
 fi
 OUT="$CARGO_TARGET_DIR/package"
 rm -rf "$OUT" && mkdir -p "$OUT"

@@ -20,7 +20,7 @@ done
 
 DIST="$CARGO_TARGET_DIR/console-dist"
 echo "==> building the console (release)"
-wasm_env trunk build --release=true --dist "$DIST" --quiet
+wasm_release_env trunk build --release=true --dist "$DIST" --quiet
 CONSOLE_DIST="$DIST" "$ROOT/scripts/package.sh" >/dev/null   # the examples use the package at /pkg/
 echo "==> building the server (release)"
 cargo build -p hotspot-users-server --release --quiet

@@ -79,6 +79,18 @@ wasm_std() {
   debian_wasm_route
 }
 
+std_sources() {
+  # Release builds rebuild std (wasm_release_env in scripts/env.sh): its
+  # sources, from rustup's rust-src, else the Debian route (which has them).
+  if [[ -f "$HOTSPOT_USERS_CACHE/wasm-env.sh" ]]; then echo "    present (Debian route)"; return; fi
+  if [[ -f "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" ]]; then echo "    present"; return; fi
+  if [[ "${HOTSPOT_USERS_RUSTUP:-}" != offline ]] && command -v rustup >/dev/null \
+    && timeout 300 rustup component add rust-src; then
+    return
+  fi
+  debian_wasm_route
+}
+
 lock_version() {
   # The version of crate $1 in Cargo.lock.
   awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
@@ -149,6 +161,7 @@ e2e_packages() {
 mkdir -p "$TOOLS_BIN"
 step "node and npm" node_tools
 step "wasm32 standard library" wasm_std
+step "standard library sources (lean release builds)" std_sources
 step "wasm-bindgen-cli" wasm_bindgen_cli
 step "trunk $TRUNK_VERSION" trunk_tool
 step "wasm-opt (binaryen $BINARYEN_VERSION)" wasm_opt

@@ -35,7 +35,7 @@ stage "fuzz smoke (cargo-fuzz on stable, 10 s per target)" "$ROOT/scripts/fuzz.s
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 stage "wasm render tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render
-stage "console release build" wasm_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
+stage "console release build" wasm_release_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
 export CONSOLE_DIST="$CARGO_TARGET_DIR/console-dist"
 stage "npm package (scripts/package.sh)" "$ROOT/scripts/package.sh"
 export PACKAGE_TGZ
