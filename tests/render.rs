@@ -7,11 +7,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use hotspot_users::model::{Action, ApiBase, ApiError, ConfigId, ProjectId, UserInfo};
-use hotspot_users::ui::add_user::{AddUserForm, AddUserFormProps};
-use hotspot_users::ui::import_dialog::{ImportDialog, ImportDialogProps};
-use hotspot_users::ui::review::{ReviewPanel, ReviewPanelProps};
+use hotspot_users::ui::components::add_user::{AddUserForm, AddUserFormProps};
+use hotspot_users::ui::components::import_dialog::{ImportDialog, ImportDialogProps};
+use hotspot_users::ui::components::review::{ReviewPanel, ReviewPanelProps};
+use hotspot_users::ui::components::users_table::{UsersTable, UsersTableProps};
 use hotspot_users::ui::state::{Console, Loading, Msg, Run};
-use hotspot_users::ui::users_table::{UsersTable, UsersTableProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::{BaseComponent, Callback};

@@ -10,13 +10,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::connection::Connection;
-use crate::ui::app::{App, AppProps};
-use crate::ui::host::TokenSource;
-use crate::ui::startup::Embed;
+use crate::ui::browser::host::TokenSource;
+use crate::ui::browser::startup::Embed;
+use crate::ui::components::app::{App, AppProps};
 
 /// The console's stylesheet, adopted by every instance's shadow root (a
 /// constructed stylesheet: no `<style>` element, nothing for the CSP to block).
-const STYLESHEET: &str = include_str!("../../static/console.css");
+const STYLESHEET: &str = include_str!("../../../static/console.css");
 
 #[wasm_bindgen(inline_js = r#"
 export function define_element(mount) {
@@ -115,7 +115,7 @@ fn shadow_root(element: &web_sys::Element) -> Result<web_sys::ShadowRoot, JsValu
 /// code that dispatches them (the package's manifest is checked against it).
 #[wasm_bindgen]
 pub fn event_names() -> Vec<String> {
-    crate::ui::host::HostEvent::NAMES
+    crate::ui::browser::host::HostEvent::NAMES
         .iter()
         .map(|n| n.to_string())
         .collect()

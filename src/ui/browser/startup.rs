@@ -3,8 +3,8 @@
 
 use crate::i18n::Lang;
 use crate::model::connection::Connection;
-use crate::ui::host::TokenSource;
-use crate::ui::storage::{self, SavedConnection};
+use crate::ui::browser::host::TokenSource;
+use crate::ui::browser::storage::{self, SavedConnection};
 
 /// What an embedding page gave (see `mount`).
 #[derive(Clone, PartialEq)]

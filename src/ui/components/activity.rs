@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, T};
 use crate::model::activity::{to_json, LogEntry};
-use crate::ui::files::download;
+use crate::ui::browser::files::download;
 use crate::ui::use_lang;
 
 /// Props of [`ActivityLog`].

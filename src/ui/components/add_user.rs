@@ -6,7 +6,7 @@ use crate::i18n::{t, tf, T};
 use crate::model::ids::{valid_user, UserId, UserName};
 use crate::model::table::user_info;
 use crate::model::Action;
-use crate::ui::field::TextField;
+use crate::ui::components::field::TextField;
 use crate::ui::state::Msg;
 use crate::ui::use_lang;
 

@@ -5,11 +5,11 @@ use yew::prelude::*;
 
 use crate::i18n::{t, T};
 use crate::model::{ApiBase, ProjectId, UserInfo};
-use crate::ui::access::Access;
-use crate::ui::flows::Dispatch;
-use crate::ui::host::HostEvent;
-use crate::ui::new_config::NewConfigPanel;
-use crate::ui::settings_panel::SettingsPanel;
+use crate::ui::browser::host::HostEvent;
+use crate::ui::components::new_config::NewConfigPanel;
+use crate::ui::components::settings_panel::SettingsPanel;
+use crate::ui::net::access::Access;
+use crate::ui::net::flows::Dispatch;
 use crate::ui::use_lang;
 
 /// Props of [`ConfigTools`].

@@ -9,12 +9,12 @@ use crate::model::demo::Demo;
 use crate::model::endpoints::{region, REGIONS};
 use crate::model::server_info::{ServerInfo, SERVER_INFO_PATH};
 use crate::model::{ApiError, HotspotSessionMigrationConfig};
-use crate::ui::api;
-use crate::ui::field::TextField;
-use crate::ui::flows;
-use crate::ui::host::TokenSource;
-use crate::ui::lifetime::Lifetime;
-use crate::ui::startup::page_origin;
+use crate::ui::browser::host::TokenSource;
+use crate::ui::browser::startup::page_origin;
+use crate::ui::components::field::TextField;
+use crate::ui::net::api;
+use crate::ui::net::flows;
+use crate::ui::net::lifetime::Lifetime;
 use crate::ui::use_lang;
 
 /// Props of [`ConnectionForm`].

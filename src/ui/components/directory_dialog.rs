@@ -12,8 +12,8 @@ use crate::i18n::{t, tf, T};
 use crate::model::directory::DirectoryUser;
 use crate::model::resolve::{as_user, mark, Mark};
 use crate::model::{Action, ApiError, Page, Table};
-use crate::ui::access::Access;
-use crate::ui::focus::{dialog_keys, use_dialog_focus};
+use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
+use crate::ui::net::access::Access;
 use crate::ui::state::Msg;
 use crate::ui::use_lang;
 

@@ -9,9 +9,9 @@ use yew::prelude::*;
 use crate::i18n::{t, T};
 use crate::model::resolve::check;
 use crate::model::Table;
-use crate::ui::access::Access;
-use crate::ui::directory_check::{CheckState, DirectoryCheckPanel};
-use crate::ui::directory_dialog::DirectoryDialog;
+use crate::ui::components::directory_check::{CheckState, DirectoryCheckPanel};
+use crate::ui::components::directory_dialog::DirectoryDialog;
+use crate::ui::net::access::Access;
 use crate::ui::state::Msg;
 use crate::ui::use_lang;
 

@@ -10,10 +10,11 @@ use crate::i18n::{t, tf, Lang, T};
 use crate::model::history::{revert, Change, History};
 use crate::model::sync::Staging;
 use crate::model::Table;
-use crate::ui::files::{download, picked_text};
-use crate::ui::focus::{dialog_keys, use_dialog_focus};
+use crate::ui::browser::files::{download, picked_text};
+use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
+use crate::ui::browser::storage;
 use crate::ui::state::Msg;
-use crate::ui::{storage, use_lang};
+use crate::ui::use_lang;
 
 /// Props of [`HistoryDialog`].
 #[derive(Properties, PartialEq)]

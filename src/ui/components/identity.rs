@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::i18n::{t, T};
 use crate::model::iam::{expiry, AuthProject, Who};
 use crate::model::ApiBase;
-use crate::ui::sign_in::SignInForm;
+use crate::ui::components::sign_in::SignInForm;
 use crate::ui::use_lang;
 
 /// Props of [`IdentityPanel`].

@@ -8,8 +8,8 @@ use crate::i18n::{t, tf, T};
 use crate::model::import::{parse, Import};
 use crate::model::resolve::Resolution;
 use crate::model::Action;
-use crate::ui::access::Access;
-use crate::ui::focus::{dialog_keys, use_dialog_focus};
+use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
+use crate::ui::net::access::Access;
 use crate::ui::state::Msg;
 use crate::ui::use_lang;
 

@@ -8,14 +8,14 @@ use crate::i18n::{t, tf, T};
 use crate::model::preview::preview_request;
 use crate::model::settings::SettingsForm;
 use crate::model::{ApiBase, ApiError, HotspotSessionMigrationConfig, ProjectId, UserInfo};
-use crate::ui::access::Access;
-use crate::ui::flows::Dispatch;
-use crate::ui::host::{ConfigSaved, HostEvent};
-use crate::ui::settings_form::{
+use crate::ui::browser::host::{ConfigSaved, HostEvent};
+use crate::ui::components::settings_form::{
     request_code, resume_with, save_status, settings_fields, write_showing, SaveState,
 };
+use crate::ui::net::access::Access;
+use crate::ui::net::flows::Dispatch;
+use crate::ui::net::write::Write;
 use crate::ui::use_lang;
-use crate::ui::write::Write;
 
 /// Props of [`NewConfigPanel`].
 #[derive(Properties, PartialEq)]

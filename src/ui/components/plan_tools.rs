@@ -11,7 +11,7 @@ use crate::i18n::{t, tf, Lang, T};
 use crate::model::plan_file::PlanFile;
 use crate::model::table::user_info;
 use crate::model::{Action, Table};
-use crate::ui::files::{download, picked_text};
+use crate::ui::browser::files::{download, picked_text};
 use crate::ui::state::Msg;
 use crate::ui::use_lang;
 

@@ -10,8 +10,8 @@ use crate::i18n::{t, tf, T};
 use crate::model::plan::Plan;
 use crate::model::preview::preview;
 use crate::model::{plan, ApiBase, ConfigId, ProjectId, UpdateType};
-use crate::ui::run_status::RunStatus;
-use crate::ui::settings_form::request_code;
+use crate::ui::components::run_status::RunStatus;
+use crate::ui::components::settings_form::request_code;
 use crate::ui::state::Console;
 use crate::ui::use_lang;
 

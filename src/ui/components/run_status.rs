@@ -8,8 +8,8 @@ use crate::model::iam::Who;
 use crate::model::table::Difference;
 use crate::model::ApiBase;
 use crate::model::ApiError;
-use crate::ui::loading::read_progress;
-use crate::ui::sign_in::SignInForm;
+use crate::ui::components::loading::read_progress;
+use crate::ui::components::sign_in::SignInForm;
 use crate::ui::state::Run;
 use crate::ui::use_lang;
 

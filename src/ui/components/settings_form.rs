@@ -10,10 +10,10 @@ use crate::i18n::{t, tf, Lang, T};
 use crate::model::preview::RequestPreview;
 use crate::model::settings::SettingsForm;
 use crate::model::ApiError;
-use crate::ui::flows::Dispatch;
-use crate::ui::lifetime::Lifetime;
-use crate::ui::run_status::error_block;
-use crate::ui::write::{write, Write, Written};
+use crate::ui::components::run_status::error_block;
+use crate::ui::net::flows::Dispatch;
+use crate::ui::net::lifetime::Lifetime;
+use crate::ui::net::write::{write, Write, Written};
 
 /// Where a save stands.
 #[derive(Clone, PartialEq)]
@@ -166,7 +166,7 @@ pub fn save_status(state: &SaveState, lang: Lang, on_token: Callback<String>) ->
             <div class="hu-paused">
                 { error_block(e, lang) }
                 <p>{ t(lang, T::SavePaused) }</p>
-                <crate::ui::run_status::NewToken {on_token} />
+                <crate::ui::components::run_status::NewToken {on_token} />
             </div>
         },
         SaveState::Failed(e) => error_block(e, lang),

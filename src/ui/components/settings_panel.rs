@@ -10,14 +10,14 @@ use crate::model::settings::{find_config, saved_as_intended, SettingsForm};
 use crate::model::{
     ApiBase, ApiError, HotspotSessionMigrationConfig, UpdateHotspotSessionConfigResponse,
 };
-use crate::ui::access::Access;
-use crate::ui::flows::{list_configs, Dispatch};
-use crate::ui::host::{ConfigSaved, HostEvent};
-use crate::ui::settings_form::{
+use crate::ui::browser::host::{ConfigSaved, HostEvent};
+use crate::ui::components::settings_form::{
     request_code, resume_with, save_status, settings_fields, write_showing, SaveState,
 };
+use crate::ui::net::access::Access;
+use crate::ui::net::flows::{list_configs, Dispatch};
+use crate::ui::net::write::Write;
 use crate::ui::use_lang;
-use crate::ui::write::Write;
 
 /// Props of [`SettingsPanel`].
 #[derive(Properties, PartialEq)]

@@ -7,9 +7,9 @@ use yew::prelude::*;
 use crate::i18n::{t, T};
 use crate::model::iam::{sign_in_failure_in, SignIn, Who};
 use crate::model::{ApiBase, ApiError};
-use crate::ui::field::TextField;
-use crate::ui::iam;
-use crate::ui::lifetime::Lifetime;
+use crate::ui::components::field::TextField;
+use crate::ui::net::iam;
+use crate::ui::net::lifetime::Lifetime;
 use crate::ui::use_lang;
 
 /// Props of [`SignInForm`].

@@ -13,12 +13,13 @@ use crate::model::paging::PagedRead;
 use crate::model::sync::{copy_plan, match_plan, Staging, SyncPlan};
 use crate::model::table::id_map;
 use crate::model::{ApiError, Page, Table};
-use crate::ui::access::Access;
-use crate::ui::api::DEFAULT_TIMEOUT_MS;
-use crate::ui::flows::{list_configs, Dispatch};
-use crate::ui::focus::{dialog_keys, use_dialog_focus};
-use crate::ui::reads::{read_pages, ReadEvents};
-use crate::ui::{storage, use_lang};
+use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
+use crate::ui::browser::storage;
+use crate::ui::net::access::Access;
+use crate::ui::net::api::DEFAULT_TIMEOUT_MS;
+use crate::ui::net::flows::{list_configs, Dispatch};
+use crate::ui::net::reads::{read_pages, ReadEvents};
+use crate::ui::use_lang;
 
 /// Copy (adds only) or match (the target ends equal to this one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

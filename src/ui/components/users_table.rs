@@ -10,7 +10,7 @@ use crate::model::export::to_csv;
 use crate::model::table::user_info;
 use crate::model::view::{middle_ellipsis, Column, RowIndex};
 use crate::model::{Action, Row, RowStatus};
-use crate::ui::files::download;
+use crate::ui::browser::files::download;
 use crate::ui::state::{Console, Msg};
 use crate::ui::use_lang;
 

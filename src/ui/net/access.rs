@@ -3,8 +3,8 @@
 
 use crate::model::connection::{Connection, Ready};
 use crate::model::ApiError;
-use crate::ui::host::{resolve, TokenSource};
-use crate::ui::lifetime::Lifetime;
+use crate::ui::browser::host::{resolve, TokenSource};
+use crate::ui::net::lifetime::Lifetime;
 
 /// The connection, the host's token source and the console's lifetime.
 #[derive(Clone, PartialEq)]

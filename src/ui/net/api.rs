@@ -12,7 +12,7 @@ use serde::Serialize;
 use web_sys::AbortController;
 
 use crate::model::ApiError;
-use crate::ui::lifetime::Lifetime;
+use crate::ui::net::lifetime::Lifetime;
 
 /// Time limit of one request where the admin set none (the configuration list).
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;

@@ -15,13 +15,13 @@ use crate::model::paging::PagedRead;
 use crate::model::retry::{self, Next};
 use crate::model::table::{accept, differences};
 use crate::model::{plan, Action, Table, UpdateType, UserInfo};
-use crate::ui::api;
-use crate::ui::flows::{log, Dispatch};
-use crate::ui::host::{Applied, HostEvent, TokenSource};
-use crate::ui::lifetime::Lifetime;
-use crate::ui::reads::{read_pages, ReadEvents};
+use crate::ui::browser::host::{Applied, HostEvent, TokenSource};
+use crate::ui::browser::storage;
+use crate::ui::net::api;
+use crate::ui::net::flows::{log, Dispatch};
+use crate::ui::net::lifetime::Lifetime;
+use crate::ui::net::reads::{read_pages, ReadEvents};
 use crate::ui::state::{Msg, PageRetry, Run};
-use crate::ui::storage;
 
 /// What a run needs besides the plan.
 pub struct RunContext {

@@ -12,8 +12,8 @@ use crate::model::directory::{DirectoryUser, ListDirectoryUsersResponse};
 use crate::model::import::NameLine;
 use crate::model::resolve::{self, answers_from, Answer, Resolution, Strategy};
 use crate::model::{ApiError, Page};
-use crate::ui::access::Access;
-use crate::ui::reads::get_retrying;
+use crate::ui::net::access::Access;
+use crate::ui::net::reads::get_retrying;
 
 /// Requests at once.
 const PARALLEL: usize = 6;

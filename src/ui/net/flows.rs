@@ -1,5 +1,5 @@
 //! Loading a configuration's users (restoring staged work) and listing the
-//! project's configurations, with the retrying reads of [`crate::ui::reads`].
+//! project's configurations, with the retrying reads of [`crate::ui::net::reads`].
 //! Flows only send requests and dispatch [`Msg`]s; every decision comes
 //! from the model.
 
@@ -12,12 +12,12 @@ use crate::model::{
     ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse, Page, ProjectId,
     Table,
 };
-use crate::ui::api;
-use crate::ui::host::HostEvent;
-use crate::ui::lifetime::Lifetime;
-use crate::ui::reads::{get_retrying, read_pages, PageError, ReadEvents};
+use crate::ui::browser::host::HostEvent;
+use crate::ui::browser::storage;
+use crate::ui::net::api;
+use crate::ui::net::lifetime::Lifetime;
+use crate::ui::net::reads::{get_retrying, read_pages, PageError, ReadEvents};
 use crate::ui::state::{Console, LoadFailure, Msg};
-use crate::ui::storage;
 
 /// Where flows send their state changes.
 pub type Dispatch = UseReducerDispatcher<Console>;

@@ -6,8 +6,8 @@
 use crate::i18n::{t, Lang, T};
 use crate::model::iam::{AuthProject, ProjectsBody, SignIn, TokenBody, Who};
 use crate::model::{ApiBase, ApiError};
-use crate::ui::api;
-use crate::ui::lifetime::Lifetime;
+use crate::ui::net::api;
+use crate::ui::net::lifetime::Lifetime;
 
 /// Signs in with `form` for a token scoped to `region`: the token and who it is.
 /// The request (and the password in it) is dropped as soon as the call returns.

@@ -11,9 +11,9 @@ use crate::model::console::PageRetry;
 use crate::model::paging::{PagedRead, PARALLEL_PAGES};
 use crate::model::retry::{self, Next};
 use crate::model::{ApiError, ListNonMigrationUsersResponse, Page};
-use crate::ui::api::{self, Reply};
-use crate::ui::flows::{log, Dispatch};
-use crate::ui::lifetime::Lifetime;
+use crate::ui::net::api::{self, Reply};
+use crate::ui::net::flows::{log, Dispatch};
+use crate::ui::net::lifetime::Lifetime;
 
 /// `GET url`, retried while the model says so; `on_retry(attempt, error)`
 /// runs before each wait. Returns the result and the attempts made.

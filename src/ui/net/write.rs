@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use crate::model::retry::{self, Next};
 use crate::model::ApiError;
-use crate::ui::api;
-use crate::ui::flows::{log, Dispatch};
-use crate::ui::lifetime::Lifetime;
+use crate::ui::net::api;
+use crate::ui::net::flows::{log, Dispatch};
+use crate::ui::net::lifetime::Lifetime;
 
 /// One write: `PATCH` (idempotent, retried like users) or `POST` (a create,
 /// retried only when refused unprocessed).
