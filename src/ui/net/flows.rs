@@ -9,8 +9,8 @@ use crate::model::activity::LogEntry;
 use crate::model::connection::Ready;
 use crate::model::paging::PagedRead;
 use crate::model::{
-    ApiError, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse, Page, ProjectId,
-    Table,
+    ApiError, ConfigId, HotspotSessionMigrationConfig, ListHotspotSessionConfigResponse, Page,
+    ProjectId, Table,
 };
 use crate::ui::browser::host::HostEvent;
 use crate::ui::browser::storage;
@@ -104,7 +104,9 @@ pub async fn load(
     }
 }
 
-/// Every configuration of the project (pages until a short one).
+/// Every configuration of the project (pages until a short one). Each
+/// one's user count is remembered: loading it then asks for all its pages
+/// at once.
 pub async fn list_configs(
     base: crate::model::ApiBase,
     project: ProjectId,
@@ -127,6 +129,11 @@ pub async fn list_configs(
         let n = reply.body.items.len();
         all.extend(reply.body.items);
         if (n as u32) < page.limit {
+            for c in &all {
+                if let Ok(config) = ConfigId::parse(&c.id) {
+                    storage::save_count(&(project.clone(), config), c.non_migrate_users.len());
+                }
+            }
             return Ok(all);
         }
         page = page.next();

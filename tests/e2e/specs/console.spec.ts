@@ -41,6 +41,32 @@ test("pick a configuration from the project's list and export its users", async 
   expect(lines.slice(1).sort()).toEqual(server.map((u) => `${u.user_id},${u.user_name}`).sort());
 });
 
+test("pages are read in parallel: six at first, then the count last seen or listed", async ({ page, sandbox }) => {
+  const reads: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && r.url().includes("/non-migration-users")) reads.push(new URL(r.url()).searchParams.get("offset")!);
+  });
+  const c = await Console.open(page, sandbox);
+  const server = await sandbox.users(LARGE_CONFIG);
+  expect(server.length).toBe(320);
+  // First visit: the count is unknown, so six pages go out at once; the
+  // two past the total come back empty.
+  await c.connect(LARGE_CONFIG);
+  await c.load(320);
+  expect(reads.sort()).toEqual(["0", "100", "200", "300", "400", "500"]);
+  // Again: the count is remembered, only its four pages are asked for.
+  reads.length = 0;
+  await c.load(320);
+  await expect.poll(() => reads.length).toBe(4);
+  expect(reads.sort()).toEqual(["0", "100", "200", "300"]);
+  // A configuration picked from the project's list: the list told its count.
+  reads.length = 0;
+  await page.getByRole("button", { name: "Find configurations" }).click();
+  await page.getByLabel("Configurations of this project").selectOption(SMALL_CONFIG);
+  await c.load(5);
+  expect(reads).toEqual(["0"]);
+});
+
 test("add one user, review, apply, and the server has it", async ({ page, sandbox }) => {
   const c = await Console.open(page, sandbox);
   await c.connect(SMALL_CONFIG);
