@@ -83,9 +83,12 @@ std_sources() {
   # Release builds rebuild std (wasm_release_env in scripts/env.sh): its
   # sources, from rustup's rust-src, else the Debian route (which has them).
   if [[ -f "$HOTSPOT_USERS_CACHE/wasm-env.sh" ]]; then echo "    present (Debian route)"; return; fi
-  if [[ -f "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" ]]; then echo "    present"; return; fi
+  local library; library="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+  if [[ -f "$library/Cargo.toml" ]]; then echo "    present"; return; fi
   if [[ "${HOTSPOT_USERS_RUSTUP:-}" != offline ]] && command -v rustup >/dev/null \
     && timeout 300 rustup component add rust-src; then
+    # std's own crates (dlmalloc, hashbrown...), so later builds need no download.
+    cargo fetch --quiet --manifest-path "$library/Cargo.toml"
     return
   fi
   debian_wasm_route

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Page, UserInfo};
+use crate::model::{Page, UserInfo, MAX_USERS};
 
 /// The pages of one paged read (100 users a page).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,8 +33,11 @@ impl PagedRead {
     /// Without an expectation, the first round still asks for as many pages
     /// as run at once ([`PARALLEL_PAGES`]): on a small configuration the
     /// extra pages come back empty; on a large one a round trip is saved.
+    /// An expectation above what a configuration can hold counts as that.
     pub fn expecting(expected: Option<u32>) -> Self {
-        let guess = expected.unwrap_or(PARALLEL_PAGES as u32 * Self::limit());
+        let guess = expected
+            .unwrap_or(PARALLEL_PAGES as u32 * Self::limit())
+            .min(MAX_USERS as u32);
         Self {
             expected: Some(guess),
             ..Self::default()
@@ -69,8 +72,14 @@ impl PagedRead {
         let end = self.end();
         let known = self.total.or(self.expected);
         let mut out = Vec::new();
-        let mut page = Page::first();
-        while out.len() < max && end.is_none_or(|end| page.offset <= end) {
+        let mut next = Some(Page::first());
+        while let Some(page) = next.filter(|p| out.len() < max && end.is_none_or(|e| p.offset <= e))
+        {
+            // Offsets near u32::MAX (an absurd total) end the list, not wrap.
+            next = page
+                .offset
+                .checked_add(page.limit)
+                .map(|offset| Page { offset, ..page });
             let listed = page.offset == 0 || known.is_some_and(|t| page.offset < t);
             if !listed {
                 // Past the total: nothing. Past a guess, or with nothing
@@ -87,9 +96,16 @@ impl PagedRead {
             if !self.pages.contains_key(&page.offset) {
                 out.push(page);
             }
-            page = page.next();
         }
         out
+    }
+
+    /// Whether the page at `offset` is part of the list: not past the first
+    /// short page, nor (the first page apart) at or past the total. Pages
+    /// asked for before the total was known may lie past it.
+    fn within(&self, offset: u32) -> bool {
+        self.end().is_none_or(|end| offset <= end)
+            && (offset == 0 || self.total.is_none_or(|t| offset < t))
     }
 
     /// Every page is in.
@@ -99,7 +115,11 @@ impl PagedRead {
 
     /// Users read so far.
     pub fn received(&self) -> usize {
-        self.pages.values().map(Vec::len).sum()
+        self.pages
+            .iter()
+            .filter(|(o, _)| self.within(**o))
+            .map(|(_, users)| users.len())
+            .sum()
     }
 
     /// `total_count`, when the API sent it.
@@ -109,7 +129,11 @@ impl PagedRead {
 
     /// The users read, in page order.
     pub fn users(&self) -> Vec<UserInfo> {
-        self.pages.values().flatten().cloned().collect()
+        self.pages
+            .iter()
+            .filter(|(o, _)| self.within(**o))
+            .flat_map(|(_, users)| users.iter().cloned())
+            .collect()
     }
 }
 
@@ -235,6 +259,36 @@ mod tests {
         r.record(at(300), vec![], None);
         assert!(r.is_complete(), "{:?}", r.missing(6));
         assert_eq!(r.received(), 140);
+    }
+
+    #[test]
+    fn pages_past_the_total_never_count() {
+        // A page asked for before the total was known, answered after the
+        // list grew: its users are not part of this read.
+        let mut r = PagedRead::expecting(None);
+        r.record(at(0), users(100, "a"), Some(150));
+        r.record(at(100), users(50, "b"), Some(150));
+        r.record(at(200), users(3, "late"), Some(153));
+        assert!(r.is_complete());
+        assert_eq!(r.received(), 150);
+        assert!(r
+            .users()
+            .iter()
+            .all(|u| !u.user_id.as_deref().unwrap().starts_with("late")));
+    }
+
+    #[test]
+    fn an_absurd_total_or_expectation_stays_bounded() {
+        let r = PagedRead::expecting(Some(u32::MAX));
+        assert_eq!(
+            r.missing(usize::MAX).len(),
+            10,
+            "at most a full configuration's pages"
+        );
+        let mut huge = PagedRead::new();
+        huge.record(at(0), users(100, "a"), Some(u32::MAX));
+        let next = huge.missing(3);
+        assert_eq!(next, vec![at(100), at(200), at(300)]);
     }
 
     #[test]

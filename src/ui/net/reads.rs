@@ -110,26 +110,33 @@ async fn read_page(
 
 /// Reads every page `read` still misses, [`PARALLEL_PAGES`] in flight:
 /// as each answer comes, the next missing page starts. A page that fails
-/// every attempt is set aside and the others are still read, so only it
-/// stays missing; a 401 (or a stopped load) starts nothing more. Returns
-/// the first failure in page order.
+/// every attempt is set aside and the others are still read; a 401 (or a
+/// stopped load) starts nothing more. Once every page is in, requests still
+/// out (pages past the end, asked for before the total was known) are
+/// dropped. Otherwise returns the failure to show: a 401 first (it needs a
+/// new token), else the first page in order that is still missing.
 pub async fn read_pages(
     ready: &Ready,
     read: &mut PagedRead,
     lifetime: &Lifetime,
     events: &ReadEvents<'_>,
 ) -> Result<(), PageError> {
-    let mut failed: Option<PageError> = None;
-    let mut set_aside: Vec<u32> = Vec::new();
+    let mut failures: Vec<PageError> = Vec::new();
     let mut flying: Vec<u32> = Vec::new();
     let mut in_flight = FuturesUnordered::new();
     let mut stop = false;
     loop {
-        if !stop {
+        if read.is_complete() {
+            return Ok(());
+        }
+        if !stop && !lifetime.is_over() {
+            let set_aside = |o: u32| failures.iter().any(|f| f.page.offset == o);
+            // The first missing pages include every one in flight or set
+            // aside, so this many always holds the next ones to start.
             let wanted: Vec<Page> = read
-                .missing(usize::MAX)
+                .missing(PARALLEL_PAGES + flying.len() + failures.len())
                 .into_iter()
-                .filter(|p| !set_aside.contains(&p.offset) && !flying.contains(&p.offset))
+                .filter(|p| !set_aside(p.offset) && !flying.contains(&p.offset))
                 .take(PARALLEL_PAGES - flying.len())
                 .collect();
             for page in wanted {
@@ -139,19 +146,42 @@ pub async fn read_pages(
             }
         }
         let Some((page, reply)) = in_flight.next().await else {
-            return failed.map_or(Ok(()), Err);
+            return Err(to_show(failures, read, lifetime));
         };
         flying.retain(|&o| o != page.offset);
         match reply {
             Ok(body) => read.record(page, body.non_migrate_users, body.total_count),
             Err(e) => {
                 stop |= e.error.needs_new_token() || lifetime.is_over();
-                set_aside.push(page.offset);
-                if failed.as_ref().is_none_or(|f| f.page.offset > page.offset) {
-                    failed = Some(e);
-                }
+                failures.push(e);
             }
         }
         (events.on_progress)(read.received(), read.total(), page);
     }
+}
+
+/// The failure a read that could not finish reports (see [`read_pages`]).
+fn to_show(failures: Vec<PageError>, read: &PagedRead, lifetime: &Lifetime) -> PageError {
+    // A failed page still missing is among this many first missing pages.
+    let reach = failures
+        .iter()
+        .map(|f| (f.page.offset / f.page.limit.max(1)) as usize + 1)
+        .max()
+        .unwrap_or(1);
+    let missing = read.missing(reach);
+    let mut still: Vec<PageError> = failures
+        .into_iter()
+        .filter(|f| missing.contains(&f.page))
+        .collect();
+    still.sort_by_key(|f| (!f.error.needs_new_token(), f.page.offset));
+    still.into_iter().next().unwrap_or_else(|| PageError {
+        // Nothing failed: the load was stopped before its next pages started.
+        page: missing.first().copied().unwrap_or_else(Page::first),
+        attempts: 0,
+        error: ApiError::network(if lifetime.is_over() {
+            "the load was stopped"
+        } else {
+            "pages are missing"
+        }),
+    })
 }
