@@ -5,8 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use crate::i18n::{t, tf, Lang, T};
+use crate::i18n::{tf, Lang, T};
 use crate::model::activity::LogEntry;
+use crate::model::notice::Notice;
 use crate::model::paging::{page_span, PagedRead};
 use crate::model::table::{differences, Difference};
 use crate::model::view::{Column, Sort};
@@ -205,9 +206,7 @@ pub struct Console {
     /// Requests sent this session.
     pub log: Rc<Vec<LogEntry>>,
     /// The latest result, announced to screen readers.
-    pub notice: String,
-    /// The language of notices.
-    pub lang: Lang,
+    pub notice: Notice,
 }
 
 impl Default for Console {
@@ -222,8 +221,7 @@ impl Default for Console {
             run: Run::Idle,
             retries: Vec::new(),
             log: Rc::default(),
-            notice: String::new(),
-            lang: Lang::default(),
+            notice: Notice::None,
         }
     }
 }
@@ -269,9 +267,7 @@ pub enum Msg {
     /// A request finished.
     Logged(LogEntry),
     /// A message for the live region.
-    Notice(String),
-    /// The language changed.
-    SetLang(Lang),
+    Notice(Notice),
 }
 
 impl Console {
@@ -312,7 +308,7 @@ impl Console {
                 }
                 s.key = Some(key);
                 // The previous result no longer stands while pages arrive.
-                s.notice.clear();
+                s.notice = Notice::None;
                 s.loading = Loading::Busy {
                     received: s.partial.as_ref().map_or(0, |p| p.received()),
                     total: s.partial.as_ref().and_then(|p| p.total()),
@@ -338,7 +334,7 @@ impl Console {
                 }
             }
             Msg::Loaded(key, table) => {
-                s.notice = tf(s.lang, T::Loaded, &[("n", &table.loaded().len())]);
+                s.notice = Notice::text(T::Loaded, &[("n", &table.loaded().len())]);
                 // The table now shows the server as it is: an earlier run's result no longer stands.
                 if !s.run.is_active() && !matches!(s.run, Run::NeedsToken(_)) {
                     s.run = Run::Idle;
@@ -350,14 +346,14 @@ impl Console {
                 s.partial = None;
             }
             Msg::LoadFailed(failure, partial) => {
-                s.notice = failure.error.message_in(s.lang);
+                s.notice = Notice::Api(failure.error.clone());
                 s.partial = partial.filter(|p| p.received() > 0).map(Rc::new);
                 s.loading = Loading::Failed(failure);
             }
             Msg::LoadCancelled(partial) => {
                 s.partial = partial.filter(|p| p.received() > 0).map(Rc::new);
                 let kept = s.partial.as_ref().map_or(0, |p| p.received());
-                s.notice = tf(s.lang, T::LoadCancelled, &[("kept", &kept)]);
+                s.notice = Notice::text(T::LoadCancelled, &[("kept", &kept)]);
                 s.loading = Loading::Cancelled { kept };
             }
             Msg::SortBy(c) => s.sort = s.sort.toggled(c),
@@ -376,15 +372,14 @@ impl Console {
             }
             Msg::Run(run) => {
                 match &run {
-                    Run::Stopped(e) | Run::NeedsToken(e) => s.notice = e.message_in(s.lang),
-                    Run::Unverified { error, .. } => {
-                        s.notice =
-                            format!("{} {}", t(s.lang, T::Unverified), error.headline_in(s.lang))
-                    }
+                    Run::Stopped(e) | Run::NeedsToken(e) => s.notice = Notice::Api(e.clone()),
+                    Run::Unverified { error, .. } => s.notice = Notice::Unverified(error.clone()),
                     Run::Verified(d) if d.is_empty() => {
-                        s.notice = t(s.lang, T::NoticeApplied).into()
+                        s.notice = Notice::text(T::NoticeApplied, &[])
                     }
-                    Run::Verified(d) => s.notice = tf(s.lang, T::NoticeDiffers, &[("n", &d.len())]),
+                    Run::Verified(d) => {
+                        s.notice = Notice::text(T::NoticeDiffers, &[("n", &d.len())])
+                    }
                     _ => {}
                 }
                 s.run = run;
@@ -400,7 +395,6 @@ impl Console {
             Msg::Retried(note) => s.retries.push(note),
             Msg::Logged(entry) => Rc::make_mut(&mut s.log).push(entry),
             Msg::Notice(n) => s.notice = n,
-            Msg::SetLang(lang) => s.lang = lang,
         }
     }
 }
@@ -442,14 +436,15 @@ mod tests {
     #[test]
     fn a_load_ends_done() {
         let mut c = Console {
-            notice: "All changes applied.".into(),
+            notice: Notice::text(T::NoticeApplied, &[]),
             ..Console::default()
         };
         let k = key("c1");
         c.update(Msg::LoadStarted(k.clone()));
         assert!(c.is_busy());
         assert_eq!(
-            c.notice, "",
+            c.notice,
+            Notice::None,
             "an earlier result does not stand while loading"
         );
         c.update(Msg::LoadProgress {
@@ -491,7 +486,12 @@ mod tests {
         ));
         assert_eq!(c.loading, Loading::Done);
         assert!(!c.is_busy());
-        assert_eq!(c.notice, "Loaded 320 users.");
+        assert_eq!(c.notice.text_in(Lang::En), "Loaded 320 users.");
+        assert_eq!(
+            c.notice.text_in(Lang::Zh),
+            "已加载 320 个用户。",
+            "the line follows the language shown"
+        );
     }
 
     #[test]
@@ -559,7 +559,10 @@ mod tests {
         assert_eq!(c.loading, Loading::Cancelled { kept: 100 });
         assert!(!c.is_busy());
         assert!(c.partial_for(&k).is_some());
-        assert!(c.notice.starts_with("Loading stopped. 100 users"));
+        assert!(c
+            .notice
+            .text_in(Lang::En)
+            .starts_with("Loading stopped. 100 users"));
     }
 
     #[test]
@@ -624,7 +627,10 @@ mod tests {
             intended,
         }));
         assert!(!c.is_busy());
-        assert!(c.notice.starts_with("Every request went through"));
+        assert!(c
+            .notice
+            .text_in(Lang::En)
+            .starts_with("Every request went through"));
         c.update(Msg::Checked(users(4)));
         assert_eq!(
             c.run,
@@ -642,7 +648,7 @@ mod tests {
         loaded(&mut c, &k, 6);
         assert_eq!(c.run, Run::Idle);
         assert!(c.retries.is_empty());
-        assert_eq!(c.notice, "Loaded 6 users.");
+        assert_eq!(c.notice.text_in(Lang::En), "Loaded 6 users.");
         // A run waiting for a token keeps waiting.
         c.update(Msg::Run(Run::NeedsToken(e503())));
         loaded(&mut c, &k, 6);

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, tf, T};
+use crate::i18n::{t, T};
 use crate::model::ids::{valid_user, UserId, UserName};
+use crate::model::notice::Notice;
 use crate::model::table::user_info;
 use crate::model::Action;
 use crate::ui::components::field::TextField;
@@ -41,8 +42,7 @@ pub fn add_user_form(p: &AddUserFormProps) -> Html {
             };
             match user {
                 Ok(u) => {
-                    on_msg.emit(Msg::Notice(tf(
-                        lang,
+                    on_msg.emit(Msg::Notice(Notice::text(
                         T::StagedForAdding,
                         &[("id", &u.id())],
                     )));
@@ -50,7 +50,7 @@ pub fn add_user_form(p: &AddUserFormProps) -> Html {
                     id.set(String::new());
                     name.set(String::new());
                 }
-                Err(e) => on_msg.emit(Msg::Notice(e.message_in(lang))),
+                Err(e) => on_msg.emit(Msg::Notice(Notice::Field(e))),
             }
         })
     };

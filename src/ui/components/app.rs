@@ -119,10 +119,6 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    {
-        let (d, lang) = (dispatcher.clone(), *lang);
-        use_effect_with(lang, move |lang| d.dispatch(Msg::SetLang(*lang)));
-    }
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |e: Event| {
@@ -441,7 +437,7 @@ pub fn app(props: &AppProps) -> Html {
                     who={(*who).clone()} check_failed={(*check_failed).clone()} projects={(*token_projects).clone()}
                     {on_signed_in} {on_project} />
             }
-            <div class="hu-notice" role="status" aria-live="polite">{ &console.notice }</div>
+            <div class="hu-notice" role="status" aria-live="polite">{ console.notice.text_in(lang) }</div>
             { loading_status(&console.loading, lang, &on_stop_loading) }
             if console.key.is_some() && console.loading != Loading::Idle {
                 <div class="hu-main">

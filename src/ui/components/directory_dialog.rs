@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, T};
 use crate::model::directory::DirectoryUser;
+use crate::model::notice::Notice;
 use crate::model::resolve::{as_user, mark, Mark};
 use crate::model::{Action, ApiError, Page, Table};
 use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
@@ -172,8 +173,7 @@ pub fn directory_dialog(p: &DirectoryDialogProps) -> Html {
         let (selected, on_msg, on_close) = (selected.clone(), p.on_msg.clone(), p.on_close.clone());
         Callback::from(move |_| {
             let users: Vec<_> = selected.values().map(as_user).collect();
-            on_msg.emit(Msg::Notice(tf(
-                lang,
+            on_msg.emit(Msg::Notice(Notice::text(
                 T::StagedFromDirectory,
                 &[("n", &users.len())],
             )));

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::history::{revert, Change, History};
+use crate::model::notice::Notice;
 use crate::model::sync::Staging;
 use crate::model::Table;
 use crate::ui::browser::files::{download, picked_text};
@@ -92,8 +93,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
             for action in inverse.actions() {
                 on_msg.emit(Msg::Table(action));
             }
-            on_msg.emit(Msg::Notice(tf(
-                lang,
+            on_msg.emit(Msg::Notice(Notice::text(
                 T::RevertStaged,
                 &[("when", &change.when())],
             )));

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, T};
 use crate::model::import::{parse, Import};
+use crate::model::notice::Notice;
 use crate::model::resolve::Resolution;
 use crate::model::Action;
 use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
@@ -119,8 +120,7 @@ pub fn import_dialog(p: &ImportDialogProps) -> Html {
             } = (*result).clone();
             users.extend(resolved.users.iter().cloned());
             let problems = problems.len() + resolved.unresolved.len();
-            on_msg.emit(Msg::Notice(tf(
-                lang,
+            on_msg.emit(Msg::Notice(Notice::text(
                 T::Imported,
                 &[("n", &users.len()), ("problems", &problems)],
             )));

@@ -11,6 +11,7 @@ use yew::Callback;
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::connection::Ready;
 use crate::model::history::Change;
+use crate::model::notice::Notice;
 use crate::model::paging::PagedRead;
 use crate::model::retry::{self, Next};
 use crate::model::table::{accept, differences};
@@ -57,7 +58,6 @@ struct Recorder {
     after: BTreeMap<String, String>,
     request_ids: Vec<String>,
     dispatch: Dispatch,
-    lang: Lang,
 }
 
 impl Recorder {
@@ -90,8 +90,7 @@ impl Drop for Recorder {
         let dropped = history.record(change);
         storage::save_history(&history);
         if dropped > 0 {
-            self.dispatch.dispatch(Msg::Notice(tf(
-                self.lang,
+            self.dispatch.dispatch(Msg::Notice(Notice::text(
                 T::HistoryDropped,
                 &[("n", &dropped)],
             )));
@@ -107,7 +106,7 @@ pub async fn apply(mut cx: RunContext, table: Table) {
     let plan = match plan(&table, cx.batch) {
         Ok(p) => p,
         Err(e) => {
-            dispatch.dispatch(Msg::Notice(e.message_in(cx.lang)));
+            dispatch.dispatch(Msg::Notice(Notice::Plan(e)));
             return;
         }
     };
@@ -125,7 +124,6 @@ pub async fn apply(mut cx: RunContext, table: Table) {
         after: table.loaded().clone(),
         request_ids: Vec::new(),
         dispatch: dispatch.clone(),
-        lang: cx.lang,
     };
     dispatch.dispatch(Msg::RunStarted);
     for (i, request) in plan.requests.into_iter().enumerate() {

@@ -198,6 +198,8 @@ test("the language switch turns the console to Simplified Chinese and back", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("未从热点会话迁移的用户");
   await expect(page.getByRole("button", { name: "加载用户" })).toBeVisible();
   await expect(page.locator(".hu-count")).toContainText("显示 320 / 320");
+  // The result line made before the switch reads in Chinese too.
+  await expect(page.locator(".hu-notice")).toHaveText("已加载 320 个用户。");
   await expect(page.locator(".hu").first()).toHaveAttribute("lang", "zh-CN");
   await page.locator("#hu-add-id").fill("x".repeat(129));
   await expect(page.locator("#hu-add-id-msg")).toHaveText("用户 ID长度为 129 个字符；最多允许 128 个。");
@@ -205,6 +207,7 @@ test("the language switch turns the console to Simplified Chinese and back", asy
   await axeScan(page, "the console in Chinese");
   await page.locator("#hu-lang").selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users not migrated from hotspot sessions");
+  await expect(page.locator(".hu-notice")).toHaveText("Loaded 320 users.");
 });
 
 test("accessibility: no serious or critical axe violations on the main states", async ({ page, sandbox }) => {
