@@ -1,10 +1,13 @@
-// Trunk post-build hook (release builds): minifies wasm-bindgen's JS glue
-// with terser and updates its Subresource Integrity hash in index.html.
+// Trunk post-build hook (release builds): shortens the import and export
+// names the wasm and its glue share (short-names.mjs), minifies
+// wasm-bindgen's JS glue with terser, and updates both files' Subresource
+// Integrity hashes in index.html.
 // The glue is the page's second-largest file; this keeps the size budget.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { shortenNames } from "./short-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook");
@@ -16,16 +19,27 @@ const page = join(dir, "index.html");
 let html = readFileSync(page, "utf8");
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 const files = [...html.matchAll(/<link rel="modulepreload" href="\/([^"]+\.js)"[^>]*>/g)].map((m) => m[1]);
+// The wasm and the glue name each other's functions: shortened first, in both.
+const wasm = html.match(/<link rel="preload" href="\/([^"]+\.wasm)"/)?.[1];
+if (!wasm) throw new Error("no preloaded wasm in index.html");
+const wasmBefore = readFileSync(join(dir, wasm));
+const glueFile = wasm.replace(/_bg\.wasm$/, ".js");
+if (!files.includes(glueFile)) throw new Error(`the glue ${glueFile} is not preloaded by index.html`);
 let saved = 0;
 for (const file of files) {
   const path = join(dir, file);
   const before = readFileSync(path);
-  const { code } = await minify(before.toString("utf8"), { module: true, compress: true, mangle: true });
+  const source = file === glueFile ? shortenNames(join(dir, wasm), before.toString("utf8")) : before.toString("utf8");
+  const { code } = await minify(source, { module: true, compress: true, mangle: true });
   writeFileSync(path, code + "\n");
   const after = readFileSync(path);
   if (!html.includes(sri(before))) throw new Error(`no integrity hash of ${file} in index.html`);
   html = html.replace(sri(before), sri(after));
   saved += before.length - after.length;
 }
+const wasmAfter = readFileSync(join(dir, wasm));
+if (!html.includes(sri(wasmBefore))) throw new Error(`no integrity hash of ${wasm} in index.html`);
+html = html.replace(sri(wasmBefore), sri(wasmAfter));
 writeFileSync(page, html);
-console.log(`minify-glue: ${files.length} module(s), ${saved} bytes saved before gzip`);
+console.log(`minify-glue: ${files.length} module(s), ${saved} bytes saved before gzip; ` +
+  `wasm ${wasmBefore.length - wasmAfter.length} bytes shorter by its import and export names`);
