@@ -74,7 +74,8 @@ async fn prepare(
         ..access
     };
     let ready = access.ready().await?;
-    let mut read = PagedRead::expecting(None);
+    let key = (ready.project.clone(), ready.config.clone());
+    let mut read = PagedRead::expecting(storage::load_count(&key));
     let events = ReadEvents {
         timeout_ms: DEFAULT_TIMEOUT_MS,
         dispatch: &dispatch,
@@ -85,6 +86,7 @@ async fn prepare(
         .await
         .map_err(|e| e.error)?;
     let users = read.users();
+    storage::save_count(&key, users.len());
     let target_users = id_map(users.iter().cloned());
     let plan = match mode {
         SyncMode::Copy => copy_plan(source.loaded(), &target_users),
@@ -94,7 +96,6 @@ async fn prepare(
         return Ok(Err(e.message_in(lang)));
     }
     if !plan.is_empty() {
-        let key = (ready.project, ready.config);
         let mut table = Table::with_staged(users, storage::load_staged(&key));
         for action in plan.actions() {
             table.apply(action);

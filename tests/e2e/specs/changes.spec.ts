@@ -98,9 +98,16 @@ test("copy 20 users to the small demo configuration", async ({ page, sandbox }) 
   await page.getByRole("button", { name: "Copy users to…" }).click();
   const dialog = page.getByRole("dialog", { name: /Copy this configuration's users/ });
   await dialog.getByLabel("Target configuration").selectOption(SMALL_CONFIG);
+  // The dialog's list told the target's count: one request reads it for the
+  // plan, and one more when the console opens it (not six pages each).
+  const targetReads: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && r.url().includes(`${SMALL_CONFIG}/non-migration-users`)) targetReads.push(r.url());
+  });
   await dialog.getByRole("button", { name: "Read the target and stage" }).click();
   await expect(page.locator("#hu-config")).toHaveValue(SMALL_CONFIG);
   await expect(page.locator(".hu-count")).toContainText("20 to add");
+  expect(targetReads).toHaveLength(2);
   await expect(page.locator(".hu-review-config")).toContainText(SMALL_CONFIG);
   await stageAndApply(c, page);
   const small = asMap(await sandbox.users(SMALL_CONFIG));
