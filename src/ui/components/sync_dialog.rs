@@ -86,7 +86,6 @@ async fn prepare(
         .await
         .map_err(|e| e.error)?;
     let users = read.users();
-    storage::save_count(&key, users.len());
     let target_users = id_map(users.iter().cloned());
     let plan = match mode {
         SyncMode::Copy => copy_plan(source.loaded(), &target_users),

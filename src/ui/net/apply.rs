@@ -282,7 +282,6 @@ pub async fn verify(
     match read_pages(ready, &mut read, lifetime, &events).await {
         Ok(()) => {
             let server = read.users();
-            storage::save_count(&(ready.project.clone(), ready.config.clone()), server.len());
             dispatch.dispatch(Msg::Checked(server.clone()));
             Some(server)
         }

@@ -80,9 +80,7 @@ pub async fn load(
     };
     match read_pages(&ready, &mut read, &lifetime, &reporting).await {
         Ok(()) => {
-            let users = read.users();
-            storage::save_count(&key, users.len());
-            let table = Table::with_staged(users, storage::load_staged(&key));
+            let table = Table::with_staged(read.users(), storage::load_staged(&key));
             dispatch.dispatch(Msg::Loaded(key, table));
         }
         Err(_) if lifetime.is_over() => dispatch.dispatch(Msg::LoadCancelled(Some(read))),

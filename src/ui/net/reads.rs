@@ -11,6 +11,7 @@ use crate::model::console::PageRetry;
 use crate::model::paging::{PagedRead, PARALLEL_PAGES};
 use crate::model::retry::{self, Next};
 use crate::model::{ApiError, ListNonMigrationUsersResponse, Page};
+use crate::ui::browser::storage;
 use crate::ui::net::api::{self, Reply};
 use crate::ui::net::flows::{log, Dispatch};
 use crate::ui::net::lifetime::Lifetime;
@@ -113,7 +114,8 @@ async fn read_page(
 /// every attempt is set aside and the others are still read; a 401 (or a
 /// stopped load) starts nothing more. Once every page is in, requests still
 /// out (pages past the end, asked for before the total was known) are
-/// dropped. Otherwise returns the failure to show: a 401 first (it needs a
+/// dropped, and the configuration's user count is remembered for the next
+/// read. Otherwise returns the failure to show: a 401 first (it needs a
 /// new token), else the first page in order that is still missing.
 pub async fn read_pages(
     ready: &Ready,
@@ -127,6 +129,8 @@ pub async fn read_pages(
     let mut stop = false;
     loop {
         if read.is_complete() {
+            let key = (ready.project.clone(), ready.config.clone());
+            storage::save_count(&key, read.received());
             return Ok(());
         }
         if !stop && !lifetime.is_over() {
