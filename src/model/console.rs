@@ -28,10 +28,10 @@ pub struct PageRetry {
 }
 
 impl PageRetry {
-    /// The retry still in progress once `done` came back (read or given
-    /// up): none when it was this retry's page.
-    pub fn after(retrying: Option<Self>, done: Page) -> Option<Self> {
-        retrying.filter(|r| r.page != done)
+    /// The retry still in progress once the pages `done` came back (read or
+    /// given up): none when one of them was this retry's page.
+    pub fn after(retrying: Option<Self>, done: &[Page]) -> Option<Self> {
+        retrying.filter(|r| !done.contains(&r.page))
     }
 
     /// " · page 6, attempt 2: <what failed>".
@@ -239,8 +239,8 @@ pub enum Msg {
         received: usize,
         /// `total_count`.
         total: Option<u32>,
-        /// The page that just came back (read or given up).
-        page: Page,
+        /// The pages that came back since the last report (read or given up).
+        pages: Vec<Page>,
     },
     /// A page failed and is being retried.
     LoadRetrying(PageRetry),
@@ -318,13 +318,13 @@ impl Console {
             Msg::LoadProgress {
                 received,
                 total,
-                page,
+                pages,
             } => {
                 if let Loading::Busy { retrying, .. } = &mut s.loading {
                     s.loading = Loading::Busy {
                         received,
                         total,
-                        retrying: PageRetry::after(retrying.take(), page),
+                        retrying: PageRetry::after(retrying.take(), &pages),
                     };
                 }
             }
@@ -450,7 +450,7 @@ mod tests {
         c.update(Msg::LoadProgress {
             received: 100,
             total: Some(320),
-            page: at(0),
+            pages: vec![at(0)],
         });
         c.update(Msg::LoadRetrying(PageRetry {
             page: at(100),
@@ -468,7 +468,7 @@ mod tests {
         c.update(Msg::LoadProgress {
             received: 200,
             total: Some(320),
-            page: at(200),
+            pages: vec![at(200)],
         });
         assert!(
             retry_line(&c).is_some(),
@@ -477,7 +477,7 @@ mod tests {
         c.update(Msg::LoadProgress {
             received: 300,
             total: Some(320),
-            page: at(100),
+            pages: vec![at(100)],
         });
         assert_eq!(retry_line(&c), None);
         c.update(Msg::Loaded(
@@ -573,7 +573,7 @@ mod tests {
         c.update(Msg::LoadProgress {
             received: 5,
             total: Some(5),
-            page: at(0),
+            pages: vec![at(0)],
         });
         assert_eq!(c.loading, Loading::Done);
         assert!(!c.is_busy());

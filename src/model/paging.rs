@@ -17,9 +17,15 @@ pub struct PagedRead {
     expected: Option<u32>,
 }
 
-/// Pages one read has in flight at most: what a browser runs at once to one
-/// origin over HTTP/1.1.
-pub const PARALLEL_PAGES: usize = 6;
+/// Pages the first round asks for when the count is unknown: what a browser
+/// runs at once to one origin over HTTP/1.1.
+pub const FIRST_ROUND_PAGES: usize = 6;
+
+/// Pages one read has in flight at most: every page a configuration can
+/// hold. Over HTTP/1.1 the browser runs six at a time and starts the next
+/// as soon as a connection is free, without waiting for the console to
+/// handle the answer before it; over HTTP/2 they all run at once.
+pub const IN_FLIGHT_PAGES: usize = MAX_USERS / 100;
 
 impl PagedRead {
     /// Nothing read yet.
@@ -31,12 +37,13 @@ impl PagedRead {
     /// count last seen, or the count a write should leave): every page below
     /// it may be asked for at once, before the first page tells the total.
     /// Without an expectation, the first round still asks for as many pages
-    /// as run at once ([`PARALLEL_PAGES`]): on a small configuration the
-    /// extra pages come back empty; on a large one a round trip is saved.
+    /// as a browser runs at once ([`FIRST_ROUND_PAGES`]): on a small
+    /// configuration the extra pages come back empty; on a large one a round
+    /// trip is saved.
     /// An expectation above what a configuration can hold counts as that.
     pub fn expecting(expected: Option<u32>) -> Self {
         let guess = expected
-            .unwrap_or(PARALLEL_PAGES as u32 * Self::limit())
+            .unwrap_or(FIRST_ROUND_PAGES as u32 * Self::limit())
             .min(MAX_USERS as u32);
         Self {
             expected: Some(guess),
@@ -145,6 +152,52 @@ pub fn page_span(page: Page) -> (u32, u32, u32) {
         page.offset + 1,
         page.offset + page.limit,
     )
+}
+
+/// The least time between two reports of a read, in milliseconds: each
+/// report renders the console, and pages come back in bursts.
+pub const REPORT_EVERY_MS: f64 = 100.0;
+
+/// When a read reports the pages that came back: the first at once, then
+/// at most once per [`REPORT_EVERY_MS`], the pages in between together.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reports {
+    last: Option<f64>,
+    pending: Vec<Page>,
+}
+
+impl Reports {
+    /// `page` came back at `now` (ms): the pages to report now, if it is
+    /// time to.
+    pub fn came_back(&mut self, page: Page, now: f64) -> Option<Vec<Page>> {
+        self.pending.push(page);
+        self.due(now)
+    }
+
+    /// The pages to report at `now`, if some wait and it is time to.
+    pub fn due(&mut self, now: f64) -> Option<Vec<Page>> {
+        let time = self.last.is_none_or(|last| now - last >= REPORT_EVERY_MS);
+        (time && !self.pending.is_empty()).then(|| {
+            self.last = Some(now);
+            std::mem::take(&mut self.pending)
+        })
+    }
+
+    /// How long until the pages waiting are due (ms); `None` when none wait.
+    pub fn wait(&self, now: f64) -> Option<f64> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        Some(
+            self.last
+                .map_or(0.0, |last| (last + REPORT_EVERY_MS - now).max(0.0)),
+        )
+    }
+
+    /// Every page still waiting (the read ended).
+    pub fn rest(&mut self) -> Vec<Page> {
+        std::mem::take(&mut self.pending)
+    }
 }
 
 #[cfg(test)]
@@ -295,5 +348,25 @@ mod tests {
     fn page_numbers_for_messages() {
         assert_eq!(page_span(at(500)), (6, 501, 600));
         assert_eq!(page_span(at(0)), (1, 1, 100));
+    }
+    #[test]
+    fn reports_come_at_most_every_interval_and_keep_every_page() {
+        let p = |n: u32| Page {
+            offset: n * 100,
+            limit: 100,
+        };
+        let mut r = Reports::default();
+        assert_eq!(r.wait(0.0), None);
+        assert_eq!(r.came_back(p(0), 1000.0), Some(vec![p(0)]));
+        assert_eq!(r.came_back(p(1), 1010.0), None);
+        assert_eq!(r.came_back(p(2), 1050.0), None);
+        assert_eq!(r.wait(1050.0), Some(50.0));
+        assert_eq!(r.due(1099.0), None);
+        assert_eq!(r.due(1100.0), Some(vec![p(1), p(2)]));
+        assert_eq!(r.due(1300.0), None, "nothing waits");
+        assert_eq!(r.came_back(p(3), 1300.0), Some(vec![p(3)]));
+        assert_eq!(r.came_back(p(4), 1301.0), None);
+        assert_eq!(r.rest(), vec![p(4)]);
+        assert_eq!(r.wait(5000.0), None);
     }
 }

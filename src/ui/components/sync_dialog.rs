@@ -18,7 +18,7 @@ use crate::ui::browser::storage;
 use crate::ui::net::access::Access;
 use crate::ui::net::api::DEFAULT_TIMEOUT_MS;
 use crate::ui::net::flows::{list_configs, Dispatch};
-use crate::ui::net::reads::{read_pages, ReadEvents};
+use crate::ui::net::reads::{read_pages, OnProgress, ReadEvents};
 use crate::ui::use_lang;
 
 /// Copy (adds only) or match (the target ends equal to this one).
@@ -63,7 +63,7 @@ async fn prepare(
     p: (SyncMode, Access, Rc<Table>, Dispatch),
     target: String,
     lang: Lang,
-    on_read: &dyn Fn(usize, Option<u32>, Page),
+    on_read: &OnProgress<'_>,
 ) -> Result<Result<SyncPlan, String>, ApiError> {
     let (mode, access, source, dispatch) = p;
     let access = Access {
@@ -158,7 +158,7 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
             status.set(Status::Reading(0));
             wasm_bindgen_futures::spawn_local(async move {
                 let progress = status.clone();
-                let on_read = move |n: usize, _, _| progress.set(Status::Reading(n));
+                let on_read = move |n: usize, _, _: &[Page]| progress.set(Status::Reading(n));
                 match prepare(args, target.clone(), lang, &on_read).await {
                     Err(e) => status.set(Status::Said(e.message_in(lang))),
                     Ok(Err(refused)) => status.set(Status::Said(refused)),

@@ -23,14 +23,6 @@ pub struct UsersTableProps {
     pub on_msg: Callback<Msg>,
 }
 
-/// Props of [`UserRow`].
-#[derive(Properties, PartialEq)]
-struct UserRowProps {
-    row: Row,
-    selected: bool,
-    on_msg: Callback<Msg>,
-}
-
 fn status_text(s: &RowStatus, lang: Lang) -> (&'static str, String) {
     match s {
         RowStatus::Unchanged => ("", String::new()),
@@ -40,12 +32,13 @@ fn status_text(s: &RowStatus, lang: Lang) -> (&'static str, String) {
     }
 }
 
-#[function_component(UserRow)]
-fn user_row(p: &UserRowProps) -> Html {
-    let lang = use_lang();
-    let id = p.row.id.clone();
+/// One row, keyed by its user: a plain element rather than a component, so
+/// the rows a filter keystroke brings are created without a component's
+/// scope, hooks and scheduling each.
+fn user_row(row: &Row, selected: bool, lang: Lang, on_msg: &Callback<Msg>) -> Html {
+    let id = row.id.clone();
     let on_select = {
-        let (id, on_msg) = (id.clone(), p.on_msg.clone());
+        let (id, on_msg) = (id.clone(), on_msg.clone());
         Callback::from(move |e: Event| {
             let on = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -53,9 +46,9 @@ fn user_row(p: &UserRowProps) -> Html {
             on_msg.emit(Msg::Select(id.clone(), on));
         })
     };
-    let staged = p.row.status != RowStatus::Unchanged;
+    let staged = row.status != RowStatus::Unchanged;
     let action = {
-        let (id, on_msg) = (id.clone(), p.on_msg.clone());
+        let (id, on_msg) = (id, on_msg.clone());
         Callback::from(move |_| {
             let ids = vec![id.clone()];
             on_msg.emit(Msg::Table(if staged {
@@ -65,27 +58,27 @@ fn user_row(p: &UserRowProps) -> Html {
             }));
         })
     };
-    let (class, note) = status_text(&p.row.status, lang);
+    let (class, note) = status_text(&row.status, lang);
     let (verb, verb_user) = match staged {
         true => (T::Undo, T::UndoUser),
         false => (T::Delete, T::DeleteUser),
     };
     html! {
-        <tr class={classes!("hu-row", class, p.selected.then_some("hu-selected"))}>
-            <td><input type="checkbox" checked={p.selected} onchange={on_select}
-                aria-label={tf(lang, T::SelectUser, &[("id", &p.row.id)])} /></td>
+        <tr key={row.id.as_str()} class={classes!("hu-row", class, selected.then_some("hu-selected"))}>
+            <td><input type="checkbox" checked={selected} onchange={on_select}
+                aria-label={tf(lang, T::SelectUser, &[("id", &row.id)])} /></td>
             // A narrow column shows the ID's start and end; hover and screen
             // readers get the whole ID.
-            <td class="hu-id" title={p.row.id.clone()}>
-                <span class="hu-id-full" aria-hidden="true">{ &p.row.id }</span>
-                <span class="hu-id-short" aria-hidden="true">{ middle_ellipsis(&p.row.id, 4, 4) }</span>
-                <span class="hu-sr">{ &p.row.id }</span>
+            <td class="hu-id" title={row.id.clone()}>
+                <span class="hu-id-full" aria-hidden="true">{ &row.id }</span>
+                <span class="hu-id-short" aria-hidden="true">{ middle_ellipsis(&row.id, 4, 4) }</span>
+                <span class="hu-sr">{ &row.id }</span>
             </td>
-            <td class="hu-name" title={p.row.name.clone()}>{ &p.row.name }</td>
+            <td class="hu-name" title={row.name.clone()}>{ &row.name }</td>
             <td class="hu-status">{ note }</td>
             <td>
                 <button type="button" class="hu-link" onclick={action}
-                    aria-label={tf(lang, verb_user, &[("id", &p.row.id)])}>
+                    aria-label={tf(lang, verb_user, &[("id", &row.id)])}>
                     { t(lang, verb) }
                 </button>
             </td>
@@ -250,9 +243,8 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                     </tr></thead>
                     <tbody>
                         <tr class="hu-spacer" ref={top_spacer} aria-hidden="true"><td colspan="5"></td></tr>
-                        { for shown[first..last].iter().map(|&i| &all_rows[i]).map(|r| html! {
-                            <UserRow key={r.id.clone()} row={r.clone()} selected={c.selected.contains(&r.id)} on_msg={p.on_msg.clone()} />
-                        }) }
+                        { for shown[first..last].iter().map(|&i| &all_rows[i])
+                            .map(|r| user_row(r, c.selected.contains(&r.id), lang, &p.on_msg)) }
                         <tr class="hu-spacer" ref={bottom_spacer} aria-hidden="true"><td colspan="5"></td></tr>
                     </tbody>
                 </table>

@@ -15,7 +15,7 @@ use crate::model::notice::Notice;
 use crate::model::paging::PagedRead;
 use crate::model::retry::{self, Next};
 use crate::model::table::{accept, differences};
-use crate::model::{plan, Action, Table, UpdateType, UserInfo};
+use crate::model::{plan, Action, Page, Table, UpdateType, UserInfo};
 use crate::ui::browser::host::{Applied, HostEvent, TokenSource};
 use crate::ui::browser::storage;
 use crate::ui::net::api;
@@ -262,9 +262,9 @@ pub async fn verify(
         }))
     };
     report();
-    let on_progress = |received, total, page| {
+    let on_progress = |received, total, pages: &[Page]| {
         progress.set((received, total));
-        let still = PageRetry::after(retrying.take(), page);
+        let still = PageRetry::after(retrying.take(), pages);
         retrying.replace(still);
         report()
     };

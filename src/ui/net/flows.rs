@@ -26,6 +26,28 @@ fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// An activity log entry for a request that ended now.
+pub fn entry(
+    kind: &str,
+    users: usize,
+    attempts: u32,
+    result: Result<Option<String>, &ApiError>,
+) -> LogEntry {
+    let (status, request_id, error) = match result {
+        Ok(rid) => (Some(200), rid, None),
+        Err(e) => (e.status, e.request_id.clone(), Some(e.message())),
+    };
+    LogEntry {
+        time: now(),
+        kind: kind.into(),
+        users,
+        status,
+        request_id,
+        attempts,
+        error,
+    }
+}
+
 /// Adds a request to the activity log.
 pub fn log(
     dispatch: &Dispatch,
@@ -34,19 +56,7 @@ pub fn log(
     attempts: u32,
     result: Result<Option<String>, &ApiError>,
 ) {
-    let (status, request_id, error) = match result {
-        Ok(rid) => (Some(200), rid, None),
-        Err(e) => (e.status, e.request_id.clone(), Some(e.message())),
-    };
-    dispatch.dispatch(Msg::Logged(LogEntry {
-        time: now(),
-        kind: kind.into(),
-        users,
-        status,
-        request_id,
-        attempts,
-        error,
-    }));
+    dispatch.dispatch(Msg::Logged(entry(kind, users, attempts, result)));
 }
 
 /// Loads every user, starting from the pages a stopped load kept
@@ -64,11 +74,11 @@ pub async fn load(
     let key = (ready.project.clone(), ready.config.clone());
     dispatch.dispatch(Msg::LoadStarted(key.clone()));
     let mut read = partial.unwrap_or_else(|| PagedRead::expecting(storage::load_count(&key)));
-    let on_progress = |received, total, page| {
+    let on_progress = |received, total, pages: &[Page]| {
         dispatch.dispatch(Msg::LoadProgress {
             received,
             total,
-            page,
+            pages: pages.to_vec(),
         })
     };
     let on_retry = |retry| dispatch.dispatch(Msg::LoadRetrying(retry));

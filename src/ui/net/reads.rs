@@ -3,18 +3,22 @@
 //! attempts): the pages of a configuration's users, into a
 //! [`PagedRead`] that keeps what was read when a page finally fails.
 
+use futures_util::future::{select, Either};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::de::DeserializeOwned;
 
+use crate::model::activity::LogEntry;
 use crate::model::connection::Ready;
 use crate::model::console::PageRetry;
-use crate::model::paging::{PagedRead, PARALLEL_PAGES};
+use crate::model::paging::{PagedRead, Reports, IN_FLIGHT_PAGES};
 use crate::model::retry::{self, Next};
 use crate::model::{ApiError, ListNonMigrationUsersResponse, Page};
 use crate::ui::browser::storage;
 use crate::ui::net::api::{self, Reply};
-use crate::ui::net::flows::{log, Dispatch};
+use crate::ui::net::flows::{entry, Dispatch};
 use crate::ui::net::lifetime::Lifetime;
+use crate::ui::state::Msg;
+use gloo_timers::future::TimeoutFuture;
 
 /// `GET url`, retried while the model says so; `on_retry(attempt, error)`
 /// runs before each wait. Returns the result and the attempts made.
@@ -55,25 +59,32 @@ pub struct PageError {
     pub error: ApiError,
 }
 
+/// A read's progress report: users read so far, the total, and the pages
+/// that came back since the last report.
+pub type OnProgress<'a> = dyn Fn(usize, Option<u32>, &[Page]) + 'a;
+
 /// Reports of a paged read, and its time limit per request.
 pub struct ReadEvents<'a> {
     /// Time limit of one request.
     pub timeout_ms: u32,
     /// Activity log entries.
     pub dispatch: &'a Dispatch,
-    /// After each page came back (read or given up): users read so far,
-    /// the total, and the page.
-    pub on_progress: &'a dyn Fn(usize, Option<u32>, Page),
+    /// After pages came back (read or given up): users read so far, the
+    /// total, and the pages since the last report. Reports come at most
+    /// every [`crate::model::paging::REPORT_EVERY_MS`], with the log
+    /// entries of those pages.
+    pub on_progress: &'a OnProgress<'a>,
     /// A page is being retried.
     pub on_retry: &'a dyn Fn(PageRetry),
 }
 
+/// One page, retried; with its activity log entry.
 async fn read_page(
     ready: &Ready,
     page: Page,
     lifetime: &Lifetime,
     events: &ReadEvents<'_>,
-) -> Result<ListNonMigrationUsersResponse, PageError> {
+) -> (Result<ListNonMigrationUsersResponse, PageError>, LogEntry) {
     let url = ready
         .base
         .list_users(&ready.project, &ready.config, None, page);
@@ -95,21 +106,69 @@ async fn read_page(
     match result {
         Ok(reply) => {
             let n = reply.body.non_migrate_users.len();
-            log(events.dispatch, "GET", n, attempts, Ok(reply.request_id));
-            Ok(reply.body)
+            let logged = entry("GET", n, attempts, Ok(reply.request_id));
+            (Ok(reply.body), logged)
         }
         Err(error) => {
-            log(events.dispatch, "GET", 0, attempts, Err(&error));
-            Err(PageError {
+            let logged = entry("GET", 0, attempts, Err(&error));
+            let failed = PageError {
                 page,
                 attempts,
                 error,
-            })
+            };
+            (Err(failed), logged)
         }
     }
 }
 
-/// Reads every page `read` still misses, [`PARALLEL_PAGES`] in flight:
+/// What a read has not reported yet: pages that came back and their log
+/// entries, sent together when [`Reports`] says so.
+struct Unreported<'a> {
+    events: &'a ReadEvents<'a>,
+    reports: Reports,
+    logged: Vec<LogEntry>,
+}
+
+impl Unreported<'_> {
+    fn now() -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn send(&mut self, read: &PagedRead, pages: Vec<Page>) {
+        for entry in self.logged.drain(..) {
+            self.events.dispatch.dispatch(Msg::Logged(entry));
+        }
+        (self.events.on_progress)(read.received(), read.total(), &pages);
+    }
+
+    fn came_back(&mut self, read: &PagedRead, page: Page, logged: LogEntry) {
+        self.logged.push(logged);
+        if let Some(pages) = self.reports.came_back(page, Self::now()) {
+            self.send(read, pages);
+        }
+    }
+
+    fn if_due(&mut self, read: &PagedRead) {
+        if let Some(pages) = self.reports.due(Self::now()) {
+            self.send(read, pages);
+        }
+    }
+
+    /// How long until what waits is due (ms).
+    fn wait(&self) -> Option<u32> {
+        self.reports.wait(Self::now()).map(|ms| ms.ceil() as u32)
+    }
+
+    /// The read ended: everything still waiting.
+    fn flush(&mut self, read: &PagedRead) {
+        let pages = self.reports.rest();
+        if !pages.is_empty() {
+            self.send(read, pages);
+        }
+    }
+}
+
+/// Reads every page `read` still misses, [`IN_FLIGHT_PAGES`] in flight:
 /// as each answer comes, the next missing page starts. A page that fails
 /// every attempt is set aside and the others are still read; a 401 (or a
 /// stopped load) starts nothing more. Once every page is in, requests still
@@ -127,8 +186,14 @@ pub async fn read_pages(
     let mut flying: Vec<u32> = Vec::new();
     let mut in_flight = FuturesUnordered::new();
     let mut stop = false;
+    let mut unreported = Unreported {
+        events,
+        reports: Reports::default(),
+        logged: Vec::new(),
+    };
     loop {
         if read.is_complete() {
+            unreported.flush(read);
             let key = (ready.project.clone(), ready.config.clone());
             storage::save_count(&key, read.received());
             return Ok(());
@@ -138,10 +203,10 @@ pub async fn read_pages(
             // The first missing pages include every one in flight or set
             // aside, so this many always holds the next ones to start.
             let wanted: Vec<Page> = read
-                .missing(PARALLEL_PAGES + flying.len() + failures.len())
+                .missing(IN_FLIGHT_PAGES + flying.len() + failures.len())
                 .into_iter()
                 .filter(|p| !set_aside(p.offset) && !flying.contains(&p.offset))
-                .take(PARALLEL_PAGES - flying.len())
+                .take(IN_FLIGHT_PAGES - flying.len())
                 .collect();
             for page in wanted {
                 flying.push(page.offset);
@@ -149,7 +214,20 @@ pub async fn read_pages(
                     .push(async move { (page, read_page(ready, page, lifetime, events).await) });
             }
         }
-        let Some((page, reply)) = in_flight.next().await else {
+        // The next answer; or, when pages wait to be reported, whichever
+        // comes first of that and their report being due.
+        let next = match unreported.wait() {
+            None => in_flight.next().await,
+            Some(ms) => match select(in_flight.next(), TimeoutFuture::new(ms)).await {
+                Either::Left((next, _)) => next,
+                Either::Right(_) => {
+                    unreported.if_due(read);
+                    continue;
+                }
+            },
+        };
+        let Some((page, (reply, logged))) = next else {
+            unreported.flush(read);
             return Err(to_show(failures, read, lifetime));
         };
         flying.retain(|&o| o != page.offset);
@@ -160,7 +238,7 @@ pub async fn read_pages(
                 failures.push(e);
             }
         }
-        (events.on_progress)(read.received(), read.total(), page);
+        unreported.came_back(read, page, logged);
     }
 }
 

@@ -1,5 +1,6 @@
 // The console's main flows, as an administrator performs them.
-import { test, expect, LARGE_CONFIG, SMALL_CONFIG } from "../lib/sandbox";
+import type { Route } from "@playwright/test";
+import { test, expect, users, LARGE_CONFIG, SMALL_CONFIG } from "../lib/sandbox";
 import { Console } from "../lib/console";
 
 test("load a configuration's users", async ({ page, sandbox }) => {
@@ -65,6 +66,33 @@ test("pages are read in parallel: six at first, then the count last seen or list
   await page.getByLabel("Configurations of this project").selectOption(SMALL_CONFIG);
   await c.load(5);
   expect(reads).toEqual(["0"]);
+});
+
+test("a 1000-user configuration's ten pages are all asked for before any answer", async ({ page, sandbox }) => {
+  const config = await sandbox.createConfig(users("big", 1000));
+  const c = await Console.open(page, sandbox);
+  await c.connect(config);
+  await c.load(1000);
+  // Answers are held until every page has been asked for: a console that
+  // waited for answers before asking for the rest would never get here.
+  const held: Route[] = [];
+  let released = false;
+  await page.route("**/non-migration-users?*", async (route) => {
+    held.push(route);
+    if (held.length === 10) {
+      released = true;
+      for (const r of held) await r.continue();
+    }
+  });
+  await page.getByRole("button", { name: "Load users" }).click();
+  await expect.poll(() => held.length).toBe(10);
+  expect(released).toBe(true);
+  const offsets = held.map((r) => Number(new URL(r.request().url()).searchParams.get("offset")));
+  expect(offsets.sort((a, b) => a - b)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+  await expect(page.locator(".hu-notice")).toHaveText("Loaded 1000 users.");
+  await expect(page.locator(".hu-count")).toContainText("1000 of 1000 shown");
+  // Reports come in bursts, but the activity log still lists every page.
+  await expect(await c.activity("GET")).toHaveCount(20);
 });
 
 test("add one user, review, apply, and the server has it", async ({ page, sandbox }) => {
