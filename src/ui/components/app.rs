@@ -24,6 +24,7 @@ use crate::ui::components::import_dialog::ImportDialog;
 use crate::ui::components::loading::loading_status;
 use crate::ui::components::plan_tools::PlanTools;
 use crate::ui::components::review::ReviewPanel;
+use crate::ui::components::settings_form::Writer;
 use crate::ui::components::sync_dialog::{SyncDialog, SyncMode};
 use crate::ui::components::users_table::UsersTable;
 use crate::ui::net::access::Access;
@@ -366,6 +367,14 @@ pub fn app(props: &AppProps) -> Html {
         tokens: tokens.clone(),
         lifetime: (*lifetime).clone(),
     };
+    let writer = Writer {
+        access: directory.clone(),
+        base: iam_base.clone(),
+        timeout_ms: *timeout_secs * 1000,
+        dispatch: dispatcher.clone(),
+        events: events.clone(),
+        on_token: on_settings_token,
+    };
     let staged_adds: Vec<_> = console
         .table
         .staged()
@@ -429,9 +438,7 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} {on_token_commit}
                 refresh={*configs_version} />
-            <ConfigTools access={directory.clone()} base={iam_base.clone()} staged={staged_adds}
-                timeout_ms={*timeout_secs * 1000} dispatch={dispatcher.clone()} events={events.clone()}
-                on_token={on_settings_token} on_saved={on_configs_changed} {on_created} />
+            <ConfigTools {writer} staged={staged_adds} on_saved={on_configs_changed} {on_created} />
             if sign_in_on {
                 <IdentityPanel region={connection.region.clone()} base={iam_base.clone()} project={connection.project.clone()}
                     who={(*who).clone()} check_failed={(*check_failed).clone()} projects={(*token_projects).clone()}

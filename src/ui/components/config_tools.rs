@@ -4,31 +4,19 @@
 use yew::prelude::*;
 
 use crate::i18n::{t, T};
-use crate::model::{ApiBase, ProjectId, UserInfo};
-use crate::ui::browser::host::HostEvent;
+use crate::model::{ProjectId, UserInfo};
 use crate::ui::components::new_config::NewConfigPanel;
+use crate::ui::components::settings_form::Writer;
 use crate::ui::components::settings_panel::SettingsPanel;
-use crate::ui::net::access::Access;
-use crate::ui::net::flows::Dispatch;
 use crate::ui::use_lang;
 
 /// Props of [`ConfigTools`].
 #[derive(Properties, PartialEq)]
 pub struct ConfigToolsProps {
-    /// The connection and its token.
-    pub access: Access,
-    /// The API base as an absolute URL.
-    pub base: ApiBase,
+    /// What the panels write with.
+    pub writer: Writer,
     /// The staged additions.
     pub staged: Vec<UserInfo>,
-    /// Time limit of one request.
-    pub timeout_ms: u32,
-    /// The activity log.
-    pub dispatch: Dispatch,
-    /// Events for the host page.
-    pub events: Callback<HostEvent>,
-    /// A new token typed after a 401.
-    pub on_token: Callback<String>,
     /// Settings saved or a configuration created: lists are stale.
     pub on_saved: Callback<()>,
     /// A configuration was created: choose and load it.
@@ -51,8 +39,9 @@ pub fn config_tools(p: &ConfigToolsProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(if *open == which { Open::Nothing } else { which }))
     };
-    let project = ProjectId::parse(&p.access.connection.project).ok();
-    let has_config = p.access.connection.key().is_some();
+    let connection = &p.writer.access.connection;
+    let project = ProjectId::parse(&connection.project).ok();
+    let has_config = connection.key().is_some();
     let on_created = {
         let (open, done, saved) = (open.clone(), p.on_created.clone(), p.on_saved.clone());
         Callback::from(move |id: String| {
@@ -71,13 +60,10 @@ pub fn config_tools(p: &ConfigToolsProps) -> Html {
             </div>
             { match (*open, project) {
                 (Open::Settings, _) if has_config => html! {
-                    <SettingsPanel access={p.access.clone()} base={p.base.clone()} timeout_ms={p.timeout_ms}
-                        dispatch={p.dispatch.clone()} events={p.events.clone()} on_token={p.on_token.clone()} on_saved={p.on_saved.clone()} />
+                    <SettingsPanel writer={p.writer.clone()} on_saved={p.on_saved.clone()} />
                 },
                 (Open::New, Some(project)) => html! {
-                    <NewConfigPanel access={p.access.clone()} {project} base={p.base.clone()} staged={p.staged.clone()}
-                        timeout_ms={p.timeout_ms} dispatch={p.dispatch.clone()} events={p.events.clone()}
-                        on_token={p.on_token.clone()} {on_created} />
+                    <NewConfigPanel writer={p.writer.clone()} {project} staged={p.staged.clone()} {on_created} />
                 },
                 _ => html! {},
             } }

@@ -7,35 +7,23 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, T};
 use crate::model::preview::preview_request;
 use crate::model::settings::SettingsForm;
-use crate::model::{ApiBase, ApiError, HotspotSessionMigrationConfig, ProjectId, UserInfo};
-use crate::ui::browser::host::{ConfigSaved, HostEvent};
+use crate::model::{ApiError, HotspotSessionMigrationConfig, ProjectId, UserInfo};
+use crate::ui::browser::host::ConfigSaved;
 use crate::ui::components::settings_form::{
-    request_code, resume_with, save_status, settings_fields, write_showing, SaveState,
+    request_code, resume_with, save_status, settings_fields, SaveState, Writer,
 };
-use crate::ui::net::access::Access;
-use crate::ui::net::flows::Dispatch;
 use crate::ui::net::write::Write;
 use crate::ui::use_lang;
 
 /// Props of [`NewConfigPanel`].
 #[derive(Properties, PartialEq)]
 pub struct NewConfigPanelProps {
-    /// The connection (the project) and its token.
-    pub access: Access,
+    /// What the panel writes with (the connection's project and token).
+    pub writer: Writer,
     /// The project.
     pub project: ProjectId,
-    /// The API base as an absolute URL, for the review.
-    pub base: ApiBase,
     /// The staged additions, offered as the initial users.
     pub staged: Vec<UserInfo>,
-    /// Time limit of one request.
-    pub timeout_ms: u32,
-    /// The activity log.
-    pub dispatch: Dispatch,
-    /// Events for the host page.
-    pub events: Callback<HostEvent>,
-    /// A new token typed after a 401.
-    pub on_token: Callback<String>,
     /// Created: the new configuration's id.
     pub on_created: Callback<String>,
 }
@@ -56,31 +44,19 @@ pub fn new_config_panel(p: &NewConfigPanelProps) -> Html {
         Vec::new()
     };
     let request = form.create(users, lang);
-    let url = p.base.create_config(&p.project);
+    let url = p.writer.base.create_config(&p.project);
     let send = {
         let (save, request) = (save.clone(), request.clone());
-        let (access, dispatch, events, on_created) = (
-            p.access.clone(),
-            p.dispatch.clone(),
-            p.events.clone(),
-            p.on_created.clone(),
-        );
-        let timeout_ms = p.timeout_ms;
+        let (writer, on_created) = (p.writer.clone(), p.on_created.clone());
         Callback::from(move |token: Option<String>| {
             let Ok(body) = request.clone() else { return };
-            let (save, access, dispatch, events, on_created) = (
-                save.clone(),
-                access.clone(),
-                dispatch.clone(),
-                events.clone(),
-                on_created.clone(),
-            );
+            let (save, writer, on_created) = (save.clone(), writer.clone(), on_created.clone());
             save.set(SaveState::Sending {
                 attempt: 1,
                 retrying: None,
             });
             wasm_bindgen_futures::spawn_local(async move {
-                let (base, project, token) = match access.connection.project_ready() {
+                let (base, project, token) = match writer.access.connection.project_ready() {
                     Some((b, p, t)) => (b, p, token.unwrap_or(t)),
                     None => {
                         let e = ApiError::network("the project or the token is missing");
@@ -93,25 +69,17 @@ pub fn new_config_panel(p: &NewConfigPanelProps) -> Html {
                     url: &url,
                     body: &body,
                     kind: "CREATE",
-                    timeout_ms,
+                    timeout_ms: writer.timeout_ms,
                 };
-                let Some(created) = write_showing::<_, HotspotSessionMigrationConfig>(
-                    &w,
-                    &token,
-                    &dispatch,
-                    &access.lifetime,
-                    &save,
-                )
-                .await
-                else {
-                    return;
-                };
-                events.emit(HostEvent::ConfigSaved(ConfigSaved {
+                let announce = |created: &HotspotSessionMigrationConfig| ConfigSaved {
                     config_id: created.id.clone(),
                     created: true,
                     migration_enabled: body.hotspot_session_migration_enable,
                     exit_session_num: body.hotspot_exit_session_num,
-                }));
+                };
+                let Some(created) = writer.save_config(&w, &token, &save, announce).await else {
+                    return;
+                };
                 save.set(SaveState::Saved(tf(
                     lang,
                     T::ConfigCreated,
@@ -122,7 +90,7 @@ pub fn new_config_panel(p: &NewConfigPanelProps) -> Html {
         })
     };
     let on_create = send.reform(|_| None);
-    let on_token = resume_with(&send, &p.on_token);
+    let on_token = resume_with(&send, &p.writer.on_token);
     let on_change = {
         let form = form.clone();
         Callback::from(move |f: SettingsForm| form.set(f))

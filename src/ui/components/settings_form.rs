@@ -9,11 +9,48 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::preview::RequestPreview;
 use crate::model::settings::SettingsForm;
-use crate::model::ApiError;
+use crate::model::{ApiBase, ApiError};
+use crate::ui::browser::host::{ConfigSaved, HostEvent};
 use crate::ui::components::run_status::error_block;
+use crate::ui::net::access::Access;
 use crate::ui::net::flows::Dispatch;
 use crate::ui::net::lifetime::Lifetime;
 use crate::ui::net::write::{write, Write, Written};
+
+/// What the configuration panels (settings, new configuration) write with.
+#[derive(Clone, PartialEq)]
+pub struct Writer {
+    /// The connection and its token.
+    pub access: Access,
+    /// The API base as an absolute URL, for the review.
+    pub base: ApiBase,
+    /// Time limit of one request.
+    pub timeout_ms: u32,
+    /// The activity log.
+    pub dispatch: Dispatch,
+    /// Events for the host page.
+    pub events: Callback<HostEvent>,
+    /// A new token typed after a 401.
+    pub on_token: Callback<String>,
+}
+
+impl Writer {
+    /// Sends a configuration's settings (`w`, retried, `save` showing each
+    /// attempt) and, once they went through, tells the host page what was
+    /// saved (`saved` of the answer).
+    pub async fn save_config<B: Serialize, R: DeserializeOwned>(
+        &self,
+        w: &Write<'_, B>,
+        token: &str,
+        save: &UseStateHandle<SaveState>,
+        saved: impl FnOnce(&R) -> ConfigSaved,
+    ) -> Option<R> {
+        let answer =
+            write_showing::<B, R>(w, token, &self.dispatch, &self.access.lifetime, save).await?;
+        self.events.emit(HostEvent::ConfigSaved(saved(&answer)));
+        Some(answer)
+    }
+}
 
 /// Where a save stands.
 #[derive(Clone, PartialEq)]

@@ -7,33 +7,22 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, T};
 use crate::model::preview::preview_request;
 use crate::model::settings::{find_config, saved_as_intended, SettingsForm};
-use crate::model::{
-    ApiBase, ApiError, HotspotSessionMigrationConfig, UpdateHotspotSessionConfigResponse,
-};
-use crate::ui::browser::host::{ConfigSaved, HostEvent};
+use crate::model::{ApiError, HotspotSessionMigrationConfig, UpdateHotspotSessionConfigResponse};
+use crate::ui::browser::host::ConfigSaved;
 use crate::ui::components::settings_form::{
-    request_code, resume_with, save_status, settings_fields, write_showing, SaveState,
+    request_code, resume_with, save_status, settings_fields, SaveState, Writer,
 };
 use crate::ui::net::access::Access;
-use crate::ui::net::flows::{list_configs, Dispatch};
+use crate::ui::net::flows::list_configs;
 use crate::ui::net::write::Write;
 use crate::ui::use_lang;
 
 /// Props of [`SettingsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct SettingsPanelProps {
-    /// The connection (project and configuration) and its token.
-    pub access: Access,
-    /// The API base as an absolute URL, for the review.
-    pub base: ApiBase,
-    /// Time limit of one request.
-    pub timeout_ms: u32,
-    /// The activity log.
-    pub dispatch: Dispatch,
-    /// Events for the host page.
-    pub events: Callback<HostEvent>,
-    /// A new token typed after a 401.
-    pub on_token: Callback<String>,
+    /// What the panel writes with (the connection's project and
+    /// configuration, and its token).
+    pub writer: Writer,
     /// The settings were saved (the picker's labels are stale).
     pub on_saved: Callback<()>,
 }
@@ -61,7 +50,7 @@ pub fn settings_panel(p: &SettingsPanelProps) -> Html {
     let form = use_state(SettingsForm::default);
     let save = use_state(|| SaveState::Idle);
     {
-        let (current, form, access) = (current.clone(), form.clone(), p.access.clone());
+        let (current, form, access) = (current.clone(), form.clone(), p.writer.access.clone());
         use_effect_with(access.connection.key(), move |_| {
             current.set(None);
             wasm_bindgen_futures::spawn_local(async move {
@@ -73,32 +62,22 @@ pub fn settings_panel(p: &SettingsPanelProps) -> Html {
             });
         });
     }
-    let Some(key) = p.access.connection.key() else {
+    let Some(key) = p.writer.access.connection.key() else {
         return html! {};
     };
-    let url = p.base.config(&key.0, &key.1);
+    let url = p.writer.base.config(&key.0, &key.1);
     let changes = match &*current {
         Some(Ok(c)) => form.changes(c),
         _ => None,
     };
     let send = {
         let (save, current, form) = (save.clone(), current.clone(), form.clone());
-        let (access, dispatch, events, on_saved) = (
-            p.access.clone(),
-            p.dispatch.clone(),
-            p.events.clone(),
-            p.on_saved.clone(),
-        );
-        let (changes, timeout_ms) = (changes.clone(), p.timeout_ms);
+        let (writer, on_saved, changes) = (p.writer.clone(), p.on_saved.clone(), changes.clone());
         Callback::from(move |token: Option<String>| {
             let Some(body) = changes.clone() else { return };
             let (save, current, form) = (save.clone(), current.clone(), form.clone());
-            let (access, dispatch, events, on_saved) = (
-                access.clone(),
-                dispatch.clone(),
-                events.clone(),
-                on_saved.clone(),
-            );
+            let (writer, on_saved) = (writer.clone(), on_saved.clone());
+            let access = writer.access.clone();
             save.set(SaveState::Sending {
                 attempt: 1,
                 retrying: None,
@@ -114,26 +93,22 @@ pub fn settings_panel(p: &SettingsPanelProps) -> Html {
                     url: &url,
                     body: &body,
                     kind: "SETTINGS",
-                    timeout_ms,
+                    timeout_ms: writer.timeout_ms,
                 };
                 let token = token.unwrap_or(ready.token.clone());
-                let Some(_) = write_showing::<_, UpdateHotspotSessionConfigResponse>(
-                    &w,
-                    &token,
-                    &dispatch,
-                    &access.lifetime,
-                    &save,
-                )
-                .await
-                else {
-                    return;
-                };
-                events.emit(HostEvent::ConfigSaved(ConfigSaved {
+                let announce = |_: &UpdateHotspotSessionConfigResponse| ConfigSaved {
                     config_id: ready.config.as_str().to_string(),
                     created: false,
                     migration_enabled: body.hotspot_session_migration_enable,
                     exit_session_num: body.hotspot_exit_session_num,
-                }));
+                };
+                if writer
+                    .save_config(&w, &token, &save, announce)
+                    .await
+                    .is_none()
+                {
+                    return;
+                }
                 on_saved.emit(());
                 let reread = Access {
                     connection: crate::model::connection::Connection {
@@ -171,7 +146,7 @@ pub fn settings_panel(p: &SettingsPanelProps) -> Html {
         })
     };
     let on_save = send.reform(|_| None);
-    let on_token = resume_with(&send, &p.on_token);
+    let on_token = resume_with(&send, &p.writer.on_token);
     let on_change = {
         let (form, save) = (form.clone(), save.clone());
         Callback::from(move |f: SettingsForm| {
