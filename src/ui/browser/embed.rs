@@ -15,8 +15,9 @@ use crate::ui::browser::startup::Embed;
 use crate::ui::components::app::{App, AppProps};
 
 /// The console's stylesheet, adopted by every instance's shadow root (a
-/// constructed stylesheet: no `<style>` element, nothing for the CSP to block).
-const STYLESHEET: &str = include_str!("../../../static/console.css");
+/// constructed stylesheet: no `<style>` element, nothing for the CSP to
+/// block). `static/console.css`, minified by `build.rs`.
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/console.min.css"));
 
 #[wasm_bindgen(inline_js = r#"
 export function define_element(mount) {

@@ -6,7 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::model::history::History;
-use crate::model::Staged;
+use crate::model::{ConfigId, ProjectId, Staged};
 use crate::ui::state::Key;
 
 fn staged_key((project, config): &Key) -> String {
@@ -29,8 +29,12 @@ pub fn save_staged(key: &Key, staged: &Staged) {
     }
 }
 
+fn count_prefix(project: &ProjectId) -> String {
+    format!("hotspot-users/v1/count/{project}/")
+}
+
 fn count_key((project, config): &Key) -> String {
-    format!("hotspot-users/v1/count/{project}/{config}")
+    count_prefix(project) + config.as_str()
 }
 
 /// How many users `key` had when last read: how many pages the next read
@@ -42,6 +46,27 @@ pub fn load_count(key: &Key) -> Option<u32> {
 /// Remembers how many users `key` has now.
 pub fn save_count(key: &Key, users: usize) {
     let _ = LocalStorage::set(count_key(key), users as u32);
+}
+
+/// Remembers the count of each configuration the project's list holds and
+/// forgets the counts of the project's configurations it no longer holds
+/// (deleted since): one number each, but no longer true.
+pub fn save_listed_counts(project: &ProjectId, listed: &[(ConfigId, usize)]) {
+    let storage = LocalStorage::raw();
+    let prefix = count_prefix(project);
+    let stored: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for key in stored {
+        let config = &key[prefix.len()..];
+        if !listed.iter().any(|(c, _)| c.as_str() == config) {
+            let _ = storage.remove_item(&key);
+        }
+    }
+    for (config, users) in listed {
+        save_count(&(project.clone(), config.clone()), *users);
+    }
 }
 
 /// The connection fields worth remembering (no token).

@@ -114,7 +114,7 @@ pub async fn load(
 
 /// Every configuration of the project (pages until a short one). Each
 /// one's user count is remembered: loading it then asks for all its pages
-/// at once.
+/// at once; the counts of configurations no longer listed are forgotten.
 pub async fn list_configs(
     base: crate::model::ApiBase,
     project: ProjectId,
@@ -137,11 +137,11 @@ pub async fn list_configs(
         let n = reply.body.items.len();
         all.extend(reply.body.items);
         if (n as u32) < page.limit {
-            for c in &all {
-                if let Ok(config) = ConfigId::parse(&c.id) {
-                    storage::save_count(&(project.clone(), config), c.non_migrate_users.len());
-                }
-            }
+            let listed: Vec<_> = all
+                .iter()
+                .filter_map(|c| Some((ConfigId::parse(&c.id).ok()?, c.non_migrate_users.len())))
+                .collect();
+            storage::save_listed_counts(&project, &listed);
             return Ok(all);
         }
         page = page.next();

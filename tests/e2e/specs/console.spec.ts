@@ -1,6 +1,6 @@
 // The console's main flows, as an administrator performs them.
 import type { Route } from "@playwright/test";
-import { test, expect, users, LARGE_CONFIG, SMALL_CONFIG } from "../lib/sandbox";
+import { test, expect, users, LARGE_CONFIG, PROJECT, SMALL_CONFIG } from "../lib/sandbox";
 import { Console } from "../lib/console";
 
 test("load a configuration's users", async ({ page, sandbox }) => {
@@ -66,6 +66,26 @@ test("pages are read in parallel: six at first, then the count last seen or list
   await page.getByLabel("Configurations of this project").selectOption(SMALL_CONFIG);
   await c.load(5);
   expect(reads).toEqual(["0"]);
+});
+
+test("listing the project's configurations forgets the counts of those deleted since", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  const gone = "0123456789abcdef0123456789abcdef";
+  const other = "fedcba9876543210fedcba9876543210";
+  const countKeys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("/v1/count/")).sort());
+  await page.evaluate(([project, gone, other]) => {
+    localStorage.setItem(`hotspot-users/v1/count/${project}/${gone}`, "42");
+    localStorage.setItem(`hotspot-users/v1/count/other-project/${other}`, "7");
+  }, [PROJECT, gone, other]);
+  await c.connect(SMALL_CONFIG);
+  await page.getByRole("button", { name: "Find configurations" }).click();
+  await expect(page.getByLabel("Configurations of this project").locator("option", { hasText: SMALL_CONFIG })).toHaveCount(1);
+  await expect.poll(countKeys).not.toContain(`hotspot-users/v1/count/${PROJECT}/${gone}`);
+  const keys = await countKeys();
+  expect(keys).toContain(`hotspot-users/v1/count/${PROJECT}/${SMALL_CONFIG}`);
+  expect(keys).toContain(`hotspot-users/v1/count/${PROJECT}/${LARGE_CONFIG}`);
+  // Another project's counts are not this list's to judge.
+  expect(keys).toContain(`hotspot-users/v1/count/other-project/${other}`);
 });
 
 test("a 1000-user configuration's ten pages are all asked for before any answer", async ({ page, sandbox }) => {
