@@ -86,6 +86,37 @@ async function baselinePaint(browser, base, profile) {
   return ms;
 }
 
+// The harness's own floor for a keystroke: a page with one input whose
+// listener changes one text node, timed like the filter (keydown to the
+// first paint after the change). What any page pays in this profile.
+async function keystrokeFloor(browser, profile) {
+  const page = await newPage(browser, profile);
+  await page.setContent(`<input id="f"><span class="c">0</span>`);
+  await page.evaluate(WAIT_PAINT);
+  await page.evaluate(() => {
+    window.__q = (selector) => document.querySelector(selector);
+    window.__q("#f").addEventListener("input", (e) => { window.__q(".c").textContent = `n${e.target.value.length}`; });
+  });
+  await page.locator("#f").focus();
+  const samples = [];
+  for (const key of ["7", "a", "Backspace", "Backspace", "1", "2", "Backspace", "Backspace"]) {
+    await page.evaluate(() => {
+      const input = window.__q("#f");
+      window.__key = new Promise((resolve) => {
+        input.addEventListener("keydown", () => {
+          const t0 = performance.now();
+          const before = window.__q(".c").textContent;
+          window.__until(() => window.__q(".c").textContent !== before).then((t1) => resolve(t1 - t0));
+        }, { once: true });
+      });
+    });
+    await page.keyboard.press(key);
+    samples.push(await page.evaluate(() => window.__key));
+  }
+  await page.close();
+  return samples;
+}
+
 // Navigation to the sign-in form usable (a new visitor: nothing stored).
 async function signInUsable(browser, base, profile) {
   const page = await newPage(browser, profile);
@@ -299,10 +330,11 @@ try {
     const sbx = await startSandbox(process.env.CONSOLE_DIST, extra);
     const baseSbx = await startSandbox(process.env.BASELINE_DIST, extra);
     try {
-      const r = { baseline: [], signIn: [], runs: [] };
+      const r = { baseline: [], floor: [], signIn: [], runs: [] };
       for (let i = 0; i < RUNS; i++) {
         console.error(`  ${profile.name}: run ${i + 1} of ${RUNS}`);
         r.baseline.push(await baselinePaint(browser, baseSbx.url, profile));
+        r.floor.push(...(await keystrokeFloor(browser, profile)));
         r.signIn.push(await signInUsable(browser, sbx.url, profile));
         r.runs.push(await measure(browser, sbx.url, profile));
       }
@@ -317,6 +349,7 @@ try {
   const rows = [
     ["navigation → sign-in form usable (nothing stored)", (r) => r.signIn, null],
     ["navigation → table showing 1000 users (token typed by an in-page script)", (r) => r.runs.map((x) => x.table), { median: 900 }],
+    ["harness floor: keystroke → next paint on a one-input page (8 keystrokes a run)", (r) => r.floor, null],
     ["filter keystroke → next paint (1000 rows; 8 keystrokes a run)", (r) => r.runs.flatMap((x) => x.filter), { median: 33, p95: 50 }],
     ["1000-line paste → shown staged", (r) => r.runs.map((x) => x.importMs), null],
     ["apply 1000 deletions + 1000 additions (incl. re-read)", (r) => r.runs.map((x) => x.applyMs), { median: 1000 }],
