@@ -86,6 +86,27 @@ async function baselinePaint(browser, base, profile) {
   return ms;
 }
 
+// Typing and erasing in `input`: each keystroke is a sample, from its
+// keydown to the first paint after the text of `shown` changed.
+async function keystrokes(page, input, shown) {
+  await page.locator(input).focus();
+  const samples = [];
+  for (const key of ["7", "a", "Backspace", "Backspace", "1", "2", "Backspace", "Backspace"]) {
+    await page.evaluate(([input, shown]) => {
+      window.__key = new Promise((resolve) => {
+        window.__q(input).addEventListener("keydown", () => {
+          const t0 = performance.now();
+          const before = window.__q(shown).textContent;
+          window.__until(() => window.__q(shown).textContent !== before).then((t1) => resolve(t1 - t0));
+        }, { once: true });
+      });
+    }, [input, shown]);
+    await page.keyboard.press(key);
+    samples.push(await page.evaluate(() => window.__key));
+  }
+  return samples;
+}
+
 // The harness's own floor for a keystroke: a page with one input whose
 // listener changes one text node, timed like the filter (keydown to the
 // first paint after the change). What any page pays in this profile.
@@ -97,22 +118,7 @@ async function keystrokeFloor(browser, profile) {
     window.__q = (selector) => document.querySelector(selector);
     window.__q("#f").addEventListener("input", (e) => { window.__q(".c").textContent = `n${e.target.value.length}`; });
   });
-  await page.locator("#f").focus();
-  const samples = [];
-  for (const key of ["7", "a", "Backspace", "Backspace", "1", "2", "Backspace", "Backspace"]) {
-    await page.evaluate(() => {
-      const input = window.__q("#f");
-      window.__key = new Promise((resolve) => {
-        input.addEventListener("keydown", () => {
-          const t0 = performance.now();
-          const before = window.__q(".c").textContent;
-          window.__until(() => window.__q(".c").textContent !== before).then((t1) => resolve(t1 - t0));
-        }, { once: true });
-      });
-    });
-    await page.keyboard.press(key);
-    samples.push(await page.evaluate(() => window.__key));
-  }
+  const samples = await keystrokes(page, "#f", ".c");
   await page.close();
   return samples;
 }
@@ -155,22 +161,7 @@ async function measure(browser, base, profile) {
   // Filter: keydown to the first paint after the table changed.
   // Typing and erasing: every keystroke is a sample.
   console.error(`  ${profile.name}: filtering`);
-  await page.locator("#hu-filter").focus();
-  const filter = [];
-  for (const key of ["7", "a", "Backspace", "Backspace", "1", "2", "Backspace", "Backspace"]) {
-    await page.evaluate(() => {
-      const input = window.__q("#hu-filter");
-      window.__filter = new Promise((resolve) => {
-        input.addEventListener("keydown", () => {
-          const t0 = performance.now();
-          const before = window.__q(".hu-count").textContent;
-          window.__until(() => window.__q(".hu-count").textContent !== before).then((t1) => resolve(t1 - t0));
-        }, { once: true });
-      });
-    });
-    await page.keyboard.press(key);
-    filter.push(await page.evaluate(() => window.__filter));
-  }
+  const filter = await keystrokes(page, "#hu-filter", ".hu-count");
 
   // Stage the deletion of all 1000, then import 1000 others: paste to staged.
   await page.getByRole("checkbox", { name: "Select all shown users" }).check();
