@@ -105,6 +105,41 @@ pub fn middle_ellipsis(id: &str, head: usize, tail: usize) -> String {
     format!("{start}…{end}")
 }
 
+/// How the table's rendered rows are keyed in one render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKeys {
+    /// Each row by its user: the row's elements move with the user (a
+    /// scroll, a sort, a change of state); a focused control stays on its
+    /// user.
+    ByUser,
+    /// Each row by its position in the window: a filter keystroke replaces
+    /// the rows' contents in place, instead of removing every row and
+    /// creating new ones.
+    ByPosition,
+}
+
+impl RowKeys {
+    /// By position only for a render that a filter keystroke caused while
+    /// the filter has focus: then no row control has focus, so none can
+    /// come to show another user. Anything else keys by user.
+    pub fn for_render(filter_changed: bool, filter_focused: bool) -> Self {
+        if filter_changed && filter_focused {
+            RowKeys::ByPosition
+        } else {
+            RowKeys::ByUser
+        }
+    }
+
+    /// The key of the row at `position` (in the window) showing `id`; the
+    /// two kinds never collide.
+    pub fn key(self, position: usize, id: &str) -> String {
+        match self {
+            RowKeys::ByUser => format!("u{id}"),
+            RowKeys::ByPosition => format!("p{position}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +211,20 @@ mod tests {
         assert_eq!(
             middle_ellipsis("用户标识符很长的一个用户", 2, 2),
             "用户…用户"
+        );
+    }
+
+    #[test]
+    fn rows_are_keyed_by_position_only_while_typing_in_the_filter() {
+        assert_eq!(RowKeys::for_render(true, true), RowKeys::ByPosition);
+        assert_eq!(RowKeys::for_render(true, false), RowKeys::ByUser);
+        assert_eq!(RowKeys::for_render(false, true), RowKeys::ByUser);
+        assert_eq!(RowKeys::for_render(false, false), RowKeys::ByUser);
+        // A user id that looks like a position never takes a position's key.
+        assert_ne!(RowKeys::ByUser.key(0, "0"), RowKeys::ByPosition.key(0, "0"));
+        assert_eq!(
+            RowKeys::ByPosition.key(3, "a"),
+            RowKeys::ByPosition.key(3, "b")
         );
     }
 }

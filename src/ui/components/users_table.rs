@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, Lang, T};
 use crate::model::export::to_csv;
 use crate::model::table::user_info;
-use crate::model::view::{middle_ellipsis, Column, RowIndex};
+use crate::model::view::{middle_ellipsis, Column, RowIndex, RowKeys};
 use crate::model::{Action, Row, RowStatus};
 use crate::ui::browser::files::download;
 use crate::ui::state::{Console, Msg};
@@ -32,10 +32,10 @@ fn status_text(s: &RowStatus, lang: Lang) -> (&'static str, String) {
     }
 }
 
-/// One row, keyed by its user: a plain element rather than a component, so
-/// the rows a filter keystroke brings are created without a component's
-/// scope, hooks and scheduling each.
-fn user_row(row: &Row, selected: bool, lang: Lang, on_msg: &Callback<Msg>) -> Html {
+/// One row, keyed by `key` (see [`RowKeys`]): a plain element rather than a
+/// component, so rows are made without a component's scope, hooks and
+/// scheduling each.
+fn user_row(key: String, row: &Row, selected: bool, lang: Lang, on_msg: &Callback<Msg>) -> Html {
     let id = row.id.clone();
     let on_select = {
         let (id, on_msg) = (id.clone(), on_msg.clone());
@@ -64,7 +64,7 @@ fn user_row(row: &Row, selected: bool, lang: Lang, on_msg: &Callback<Msg>) -> Ht
         false => (T::Delete, T::DeleteUser),
     };
     html! {
-        <tr key={row.id.as_str()} class={classes!("hu-row", class, selected.then_some("hu-selected"))}>
+        <tr {key} class={classes!("hu-row", class, selected.then_some("hu-selected"))}>
             <td><input type="checkbox" checked={selected} onchange={on_select}
                 aria-label={tf(lang, T::SelectUser, &[("id", &row.id)])} /></td>
             // A narrow column shows the ID's start and end; hover and screen
@@ -145,6 +145,11 @@ pub fn users_table(p: &UsersTableProps) -> Html {
     let c = &p.console;
     // The filter is the table's own: a keystroke renders this table only.
     let filter = use_state(String::new);
+    // What decides how rows are keyed: the filter of the last render, and
+    // whether the filter input has focus.
+    let (last_filter, filter_focused) = (use_mut_ref(String::new), use_mut_ref(|| false));
+    let keys = RowKeys::for_render(*last_filter.borrow() != *filter, *filter_focused.borrow());
+    last_filter.replace((*filter).clone());
     let index = use_memo(c.table.clone(), |t| RowIndex::new(t));
     let shown = use_memo((index.clone(), (*filter).clone(), c.sort), |(i, f, s)| {
         i.select(f, *s)
@@ -184,6 +189,13 @@ pub fn users_table(p: &UsersTableProps) -> Html {
             )
         })
     };
+    let (on_filter_focus, on_filter_blur) = {
+        let (a, b) = (filter_focused.clone(), filter_focused.clone());
+        (
+            Callback::from(move |_: FocusEvent| *a.borrow_mut() = true),
+            Callback::from(move |_: FocusEvent| *b.borrow_mut() = false),
+        )
+    };
     // Exports what the table shows: filtered, in its order.
     let on_export = {
         let (index, shown) = (index.clone(), shown.clone());
@@ -220,6 +232,7 @@ pub fn users_table(p: &UsersTableProps) -> Html {
             <div class="hu-table-bar">
                 <label for="hu-filter">{ t(lang, T::Filter) }</label>
                 <input id="hu-filter" type="search" value={(*filter).clone()} oninput={on_filter}
+                    onfocus={on_filter_focus} onblur={on_filter_blur}
                     placeholder={t(lang, T::FilterPlaceholder)} autocomplete="off" />
                 <span class="hu-count" aria-live="polite">
                     { tf(lang, T::Counts, &[("shown", &shown.len()), ("all", &(counts.loaded + counts.added)),
@@ -243,8 +256,8 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                     </tr></thead>
                     <tbody>
                         <tr class="hu-spacer" ref={top_spacer} aria-hidden="true"><td colspan="5"></td></tr>
-                        { for shown[first..last].iter().map(|&i| &all_rows[i])
-                            .map(|r| user_row(r, c.selected.contains(&r.id), lang, &p.on_msg)) }
+                        { for shown[first..last].iter().map(|&i| &all_rows[i]).enumerate()
+                            .map(|(n, r)| user_row(keys.key(n, &r.id), r, c.selected.contains(&r.id), lang, &p.on_msg)) }
                         <tr class="hu-spacer" ref={bottom_spacer} aria-hidden="true"><td colspan="5"></td></tr>
                     </tbody>
                 </table>

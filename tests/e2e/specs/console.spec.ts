@@ -115,6 +115,44 @@ test("a 1000-user configuration's ten pages are all asked for before any answer"
   await expect(await c.activity("GET")).toHaveCount(20);
 });
 
+test("rows reused while typing in the filter show, label and act on their own users", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(LARGE_CONFIG);
+  await c.load(320);
+  const filter = page.locator("#hu-filter");
+  // Several keystrokes in a row: each replaces the rendered rows' contents.
+  await filter.pressSequentially("a1");
+  await filter.press("Backspace");
+  await filter.pressSequentially("2");
+  await expect(page.locator(".hu-count")).toContainText(/^\d+ of 320 shown/);
+  const rows = c.rows();
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(3);
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    const id = await row.locator(".hu-sr").innerText();
+    const name = await row.locator(".hu-name").innerText();
+    expect(`${id} ${name}`.toLowerCase()).toContain("a2");
+    await expect(row.locator(".hu-id")).toHaveAttribute("title", id);
+    await expect(row.getByRole("checkbox")).toHaveAccessibleName(`Select ${id}`);
+    await expect(row.getByRole("button")).toHaveAccessibleName(`Delete ${id}`);
+  }
+  // The third row's controls act on the third row's user.
+  const third = rows.nth(2);
+  const id = await third.locator(".hu-sr").innerText();
+  await third.getByRole("checkbox").check();
+  await expect(page.getByRole("button", { name: /Delete selected/ })).toHaveText("Delete selected (1)");
+  await third.getByRole("button").click();
+  await expect(c.row(id)).toContainText("to delete");
+  await expect(page.locator(".hu-count")).toContainText("1 to delete");
+  // Erasing the filter: every user back, the staged one still marked.
+  await filter.fill("");
+  await expect(page.locator(".hu-count")).toContainText("320 of 320 shown");
+  await filter.fill(id);
+  await expect(c.rows()).toHaveCount(1);
+  await expect(c.row(id)).toContainText("to delete");
+});
+
 test("add one user, review, apply, and the server has it", async ({ page, sandbox }) => {
   const c = await Console.open(page, sandbox);
   await c.connect(SMALL_CONFIG);
