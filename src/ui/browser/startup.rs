@@ -32,8 +32,7 @@ pub fn page_origin() -> String {
 }
 
 pub fn initial_connection(embed: Option<&Embed>) -> Connection {
-    let remember = embed.is_none_or(|e| e.remember);
-    let saved = if remember {
+    let saved = if remembers(embed) {
         storage::load_connection()
     } else {
         SavedConnection::default()
@@ -49,11 +48,21 @@ pub fn initial_connection(embed: Option<&Embed>) -> Connection {
     }
 }
 
-/// The language asked for by the host, else the browser's.
+/// Whether this console remembers what the admin chose (connection fields,
+/// language) in local storage: the stand-alone page does; embedded
+/// instances leave it to the host unless it asks (`remember`).
+pub fn remembers(embed: Option<&Embed>) -> bool {
+    embed.is_none_or(|e| e.remember)
+}
+
+/// The language asked for by the host, else the one last chosen with the
+/// switch (where the console remembers), else the browser's.
 pub fn initial_lang(embed: Option<&Embed>) -> Lang {
+    let chosen = || remembers(embed).then(storage::load_lang).flatten();
     let browser = || web_sys::window().and_then(|w| w.navigator().language());
     embed
         .and_then(|e| e.lang.clone())
+        .or_else(chosen)
         .or_else(browser)
         .map_or(Lang::En, |tag| Lang::from_tag(&tag))
 }

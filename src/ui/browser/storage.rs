@@ -1,6 +1,6 @@
 //! What the console keeps in local storage: staged changes and the user
-//! count per project and configuration, the non-secret connection fields and the history of
-//! applied changes. Never the token.
+//! count per project and configuration, the non-secret connection fields,
+//! the language chosen and the history of applied changes. Never the token.
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -67,6 +67,18 @@ pub fn save_listed_counts(project: &ProjectId, listed: &[(ConfigId, usize)]) {
     for (config, users) in listed {
         save_count(&(project.clone(), config.clone()), *users);
     }
+}
+
+const LANG_KEY: &str = "hotspot-users/v1/lang";
+
+/// The language last chosen with the switch, as its tag.
+pub fn load_lang() -> Option<String> {
+    LocalStorage::get(LANG_KEY).ok()
+}
+
+/// Remembers the language chosen with the switch.
+pub fn save_lang(tag: &str) {
+    let _ = LocalStorage::set(LANG_KEY, tag);
 }
 
 /// The connection fields worth remembering (no token).

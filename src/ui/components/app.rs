@@ -11,7 +11,9 @@ use crate::model::iam::{AuthProject, Who};
 use crate::model::table::user_info;
 use crate::model::{Action, ApiBase};
 use crate::ui::browser::host::{resolve, HostEvent};
-use crate::ui::browser::startup::{initial_connection, initial_lang, page_origin, Embed};
+use crate::ui::browser::startup::{
+    initial_connection, initial_lang, page_origin, remembers, Embed,
+};
 use crate::ui::browser::storage::{self, SavedConnection};
 use crate::ui::components::activity::ActivityLog;
 use crate::ui::components::add_user::AddUserForm;
@@ -92,10 +94,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         // Several embedded instances would overwrite each other: only a
         // console asked to (the stand-alone page) remembers its connection.
-        let (c, remember) = (
-            (*connection).clone(),
-            embed.as_ref().is_none_or(|e| e.remember),
-        );
+        let (c, remember) = ((*connection).clone(), remembers(embed.as_ref()));
         use_effect_with(c, move |c| {
             if remember {
                 storage::save_connection(&SavedConnection {
@@ -121,12 +120,16 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let on_lang = {
-        let lang = lang.clone();
+        let (lang, remember) = (lang.clone(), remembers(embed.as_ref()));
         Callback::from(move |e: Event| {
             let tag = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            lang.set(Lang::from_tag(&tag));
+            let chosen = Lang::from_tag(&tag);
+            if remember {
+                storage::save_lang(chosen.tag());
+            }
+            lang.set(chosen);
         })
     };
     let on_change = {

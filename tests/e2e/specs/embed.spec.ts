@@ -210,6 +210,21 @@ test("the language switch turns the console to Simplified Chinese and back", asy
   await expect(page.locator(".hu-notice")).toHaveText("Loaded 320 users.");
 });
 
+test("the language chosen on the stand-alone page is kept across a reload", async ({ page, sandbox }) => {
+  await Console.open(page, sandbox);
+  await page.locator("#hu-lang").selectOption("zh-CN");
+  await expect(page.getByRole("button", { name: "加载用户" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("未从热点会话迁移的用户");
+  await expect(page.locator("#hu-lang")).toHaveValue("zh-CN");
+  await page.locator("#hu-lang").selectOption("en");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users not migrated from hotspot sessions");
+  await expect(page.locator("#hu-lang")).toHaveValue("en");
+  // The choice is a preference, never anything secret.
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem("hotspot-users/v1/lang") ?? "null"))).toBe("en");
+});
+
 test("accessibility: no serious or critical axe violations on the main states", async ({ page, sandbox }) => {
   const c = await Console.open(page, sandbox);
   await axeScan(page, "the empty console");
