@@ -102,7 +102,7 @@ const readMatrix: ReadRow[] = [];
 
 test.describe("fault matrix, read side", () => {
   test.afterAll(() =>
-    printTable("Fault matrix, read side (1000 users, 10 pages, fault on page 6):", readMatrix, [
+    printTable("Fault matrix, read side (1000 users, 10 pages, fault on page 6; the 401 on page 7):", readMatrix, [
       "fault", "pages", "attempts", "table", "shown",
     ]),
   );
@@ -121,7 +121,11 @@ test.describe("fault matrix, read side", () => {
       const before = f.timeoutSecs ? await (await c.activity("GET")).count() : 0;
       // A stall fires twice, so the retry it causes stays on screen while the second one runs.
       const times = f.timeoutSecs ? 2 : 1;
-      await sandbox.faults({ queue: [{ ...f.fault, method: "GET", query: "offset=500", times }] });
+      // The 401 comes with page 7: it is asked for only once an answer told
+      // the total, so some pages are read before the token is revoked. On
+      // page 6, asked for together with pages 1-5, it would race them.
+      const query = f.token ? "offset=600" : "offset=500";
+      await sandbox.faults({ queue: [{ ...f.fault, method: "GET", query, times }] });
       if (f.token) await sandbox.tokens({ add: "second-token" });
       await page.getByRole("button", { name: "Load users" }).click();
       let shown: string;
