@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::endpoints::MAX_PAGE;
 use crate::model::{Page, UserInfo, MAX_USERS};
 
 /// The pages of one paged read (100 users a page).
@@ -25,7 +26,7 @@ pub const FIRST_ROUND_PAGES: usize = 6;
 /// hold. Over HTTP/1.1 the browser runs six at a time and starts the next
 /// as soon as a connection is free, without waiting for the console to
 /// handle the answer before it; over HTTP/2 they all run at once.
-pub const IN_FLIGHT_PAGES: usize = MAX_USERS / 100;
+pub const IN_FLIGHT_PAGES: usize = MAX_USERS / MAX_PAGE as usize;
 
 impl PagedRead {
     /// Nothing read yet.

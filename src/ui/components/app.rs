@@ -49,6 +49,8 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let embed = props.embed.clone();
     let tokens = embed.as_ref().and_then(|e| e.token.clone());
+    // Whether this console keeps the admin's choices in local storage.
+    let remember = remembers(embed.as_ref());
     let connection = {
         let embed = embed.clone();
         use_state(move || initial_connection(embed.as_ref()))
@@ -94,7 +96,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         // Several embedded instances would overwrite each other: only a
         // console asked to (the stand-alone page) remembers its connection.
-        let (c, remember) = ((*connection).clone(), remembers(embed.as_ref()));
+        let c = (*connection).clone();
         use_effect_with(c, move |c| {
             if remember {
                 storage::save_connection(&SavedConnection {
@@ -120,7 +122,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let on_lang = {
-        let (lang, remember) = (lang.clone(), remembers(embed.as_ref()));
+        let lang = lang.clone();
         Callback::from(move |e: Event| {
             let tag = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()

@@ -5,6 +5,7 @@
 
 use futures_util::future::{select, Either};
 use futures_util::stream::{FuturesUnordered, StreamExt};
+use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 
 use crate::model::activity::LogEntry;
@@ -18,7 +19,6 @@ use crate::ui::net::api::{self, Reply};
 use crate::ui::net::flows::{entry, Dispatch};
 use crate::ui::net::lifetime::Lifetime;
 use crate::ui::state::Msg;
-use gloo_timers::future::TimeoutFuture;
 
 /// `GET url`, retried while the model says so; `on_retry(attempt, error)`
 /// runs before each wait. Returns the result and the attempts made.
