@@ -84,11 +84,15 @@ std_sources() {
   # sources, from rustup's rust-src, else the Debian route (which has them).
   if [[ -f "$HOTSPOT_USERS_CACHE/wasm-env.sh" ]]; then echo "    present (Debian route)"; return; fi
   local library; library="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
-  if [[ -f "$library/Cargo.toml" ]]; then echo "    present"; return; fi
-  if [[ "${HOTSPOT_USERS_RUSTUP:-}" != offline ]] && command -v rustup >/dev/null \
-    && timeout 300 rustup component add rust-src; then
+  local fetched="$HOTSPOT_USERS_CACHE/std-crates-fetched-$(rustc --version | tr -cd '0-9.')"
+  if [[ -f "$library/Cargo.toml" && -f "$fetched" ]]; then echo "    present"; return; fi
+  if [[ -f "$library/Cargo.toml" ]] || { [[ "${HOTSPOT_USERS_RUSTUP:-}" != offline ]] \
+    && command -v rustup >/dev/null && timeout 300 rustup component add rust-src; }; then
     # std's own crates (dlmalloc, hashbrown...), so later builds need no download.
-    cargo fetch --quiet --manifest-path "$library/Cargo.toml"
+    # std's manifest uses unstable cargo features: RUSTC_BOOTSTRAP lets a
+    # stable cargo read it, as it does for the build-std builds themselves.
+    RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$library/Cargo.toml"
+    touch "$fetched"
     return
   fi
   debian_wasm_route
