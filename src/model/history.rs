@@ -257,7 +257,7 @@ pub(crate) fn read_versioned<D: DeserializeOwned>(
         #[serde(default)]
         version: u64,
     }
-    let head: Head = serde_json::from_str(text).map_err(|e| {
+    let head: Head = crate::model::json::parse(text).map_err(|e| {
         if e.is_data() {
             Unreadable::OtherFormat
         } else {
@@ -270,7 +270,7 @@ pub(crate) fn read_versioned<D: DeserializeOwned>(
     if head.version != VERSION {
         return Err(Unreadable::Version(head.version));
     }
-    serde_json::from_str(text).map_err(|_| Unreadable::Malformed)
+    crate::model::json::parse(text).map_err(|_| Unreadable::Malformed)
 }
 
 /// Why a history could not be read.

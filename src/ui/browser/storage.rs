@@ -2,12 +2,37 @@
 //! count per project and configuration, the non-secret connection fields,
 //! the language chosen and the history of applied changes. Never the token.
 
-use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::model::history::History;
+use crate::model::json;
 use crate::model::{ConfigId, ProjectId, Staged};
 use crate::ui::state::Key;
+
+/// This page's local storage (none where the browser refuses it).
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The JSON value stored under `key`, if it is there and reads as a `T`.
+fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
+    json::parse(&local()?.get_item(key).ok()??).ok()
+}
+
+/// Stores `value` as JSON under `key`; false when the browser refused it.
+fn set<T: Serialize + ?Sized>(key: &str, value: &T) -> bool {
+    let stored = serde_json::to_string(value)
+        .ok()
+        .and_then(|text| local()?.set_item(key, &text).ok());
+    stored.is_some()
+}
+
+fn delete(key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(key);
+    }
+}
 
 fn staged_key((project, config): &Key) -> String {
     format!("hotspot-users/v1/staged/{project}/{config}")
@@ -15,14 +40,14 @@ fn staged_key((project, config): &Key) -> String {
 
 /// Staged work saved for `key`, if any.
 pub fn load_staged(key: &Key) -> Staged {
-    LocalStorage::get(staged_key(key)).unwrap_or_default()
+    get(&staged_key(key)).unwrap_or_default()
 }
 
 /// Saves (or, when empty, forgets) the staged work of `key`.
 pub fn save_staged(key: &Key, staged: &Staged) {
     if staged.is_empty() {
-        LocalStorage::delete(staged_key(key));
-    } else if LocalStorage::set(staged_key(key), staged).is_err() {
+        delete(&staged_key(key));
+    } else if !set(&staged_key(key), staged) {
         web_sys::console::warn_1(
             &"hotspot-users: staged changes could not be saved locally".into(),
         );
@@ -40,19 +65,21 @@ fn count_key((project, config): &Key) -> String {
 /// How many users `key` had when last read: how many pages the next read
 /// asks for at once.
 pub fn load_count(key: &Key) -> Option<u32> {
-    LocalStorage::get(count_key(key)).ok()
+    get(&count_key(key))
 }
 
 /// Remembers how many users `key` has now.
 pub fn save_count(key: &Key, users: usize) {
-    let _ = LocalStorage::set(count_key(key), users as u32);
+    set(&count_key(key), &(users as u32));
 }
 
 /// Remembers the count of each configuration the project's list holds and
 /// forgets the counts of the project's configurations it no longer holds
 /// (deleted since): one number each, but no longer true.
 pub fn save_listed_counts(project: &ProjectId, listed: &[(ConfigId, usize)]) {
-    let storage = LocalStorage::raw();
+    let Some(storage) = local() else {
+        return;
+    };
     let prefix = count_prefix(project);
     let stored: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -73,12 +100,12 @@ const LANG_KEY: &str = "hotspot-users/v1/lang";
 
 /// The language last chosen with the switch, as its tag.
 pub fn load_lang() -> Option<String> {
-    LocalStorage::get(LANG_KEY).ok()
+    get(LANG_KEY)
 }
 
 /// Remembers the language chosen with the switch.
 pub fn save_lang(tag: &str) {
-    let _ = LocalStorage::set(LANG_KEY, tag);
+    set(LANG_KEY, tag);
 }
 
 /// The connection fields worth remembering (no token).
@@ -98,32 +125,28 @@ const CONNECTION_KEY: &str = "hotspot-users/v1/connection";
 
 /// The remembered connection fields.
 pub fn load_connection() -> SavedConnection {
-    LocalStorage::get(CONNECTION_KEY).unwrap_or_default()
+    get(CONNECTION_KEY).unwrap_or_default()
 }
 
 /// Remembers the connection fields.
 pub fn save_connection(c: &SavedConnection) {
-    let _ = LocalStorage::set(CONNECTION_KEY, c);
+    set(CONNECTION_KEY, c);
 }
 
 const HISTORY_KEY: &str = "hotspot-users/v1/history";
 
 /// The applied changes kept in this browser (an unreadable entry: none).
 pub fn load_history() -> History {
-    LocalStorage::raw()
-        .get_item(HISTORY_KEY)
-        .ok()
-        .flatten()
+    local()
+        .and_then(|storage| storage.get_item(HISTORY_KEY).ok().flatten())
         .and_then(|text| History::from_json(&text).ok())
         .unwrap_or_default()
 }
 
 /// Keeps `history` in this browser.
 pub fn save_history(history: &History) {
-    if LocalStorage::raw()
-        .set_item(HISTORY_KEY, &history.to_json())
-        .is_err()
-    {
+    let saved = local().and_then(|storage| storage.set_item(HISTORY_KEY, &history.to_json()).ok());
+    if saved.is_none() {
         web_sys::console::warn_1(&"hotspot-users: the history could not be saved locally".into());
     }
 }
