@@ -84,7 +84,7 @@ std_sources() {
   # sources, from rustup's rust-src, else the Debian route (which has them).
   if [[ -f "$HOTSPOT_USERS_CACHE/wasm-env.sh" ]]; then echo "    present (Debian route)"; return; fi
   local library; library="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
-  local fetched="$HOTSPOT_USERS_CACHE/std-crates-fetched-$(rustc --version | tr -cd '0-9.')"
+  local fetched="$HOTSPOT_USERS_CACHE/std-crates-fetched-$(rustc --version | cut -d' ' -f2)"
   if [[ -f "$library/Cargo.toml" && -f "$fetched" ]]; then echo "    present"; return; fi
   if [[ -f "$library/Cargo.toml" ]] || { [[ "${HOTSPOT_USERS_RUSTUP:-}" != offline ]] \
     && command -v rustup >/dev/null && timeout 300 rustup component add rust-src; }; then
