@@ -86,16 +86,18 @@ std_sources() {
   local library; library="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
   local fetched="$HOTSPOT_USERS_CACHE/std-crates-fetched-$(rustc --version | cut -d' ' -f2)"
   if [[ -f "$library/Cargo.toml" && -f "$fetched" ]]; then echo "    present"; return; fi
-  if [[ -f "$library/Cargo.toml" ]] || { [[ "${HOTSPOT_USERS_RUSTUP:-}" != offline ]] \
-    && command -v rustup >/dev/null && timeout 300 rustup component add rust-src; }; then
-    # std's own crates (dlmalloc, hashbrown...), so later builds need no download.
-    # std's manifest uses unstable cargo features: RUSTC_BOOTSTRAP lets a
-    # stable cargo read it, as it does for the build-std builds themselves.
-    RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$library/Cargo.toml"
-    touch "$fetched"
-    return
+  if [[ ! -f "$library/Cargo.toml" ]]; then
+    if [[ "${HOTSPOT_USERS_RUSTUP:-}" == offline ]] || ! command -v rustup >/dev/null \
+      || ! timeout 300 rustup component add rust-src; then
+      debian_wasm_route
+      return
+    fi
   fi
-  debian_wasm_route
+  # std's own crates (dlmalloc, hashbrown...), so later builds need no download.
+  # std's manifest uses unstable cargo features: RUSTC_BOOTSTRAP lets a
+  # stable cargo read it, as it does for the build-std builds themselves.
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$library/Cargo.toml"
+  touch "$fetched"
 }
 
 lock_version() {

@@ -1,7 +1,8 @@
-//! Reading JSON text. Every JSON document the console reads goes through
-//! [`parse`], which reads bytes: `serde_json::from_str` and `from_slice`
-//! are two readers, and each brings its own copy of the parser and of every
-//! type's decoder into the wasm (about 23 KB before gzip for the second).
+//! Reading JSON text. The console reads every JSON document with
+//! `serde_json::from_slice`: bytes as they come (API answers) or text
+//! through [`parse`]. `from_str` is another reader, and each reader brings
+//! its own copy of the parser and of every type's decoder into the wasm
+//! (about 23 KB before gzip for the second).
 
 use serde::de::DeserializeOwned;
 

@@ -15,17 +15,26 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The text stored under `key`, if any.
+fn read(key: &str) -> Option<String> {
+    local()?.get_item(key).ok()?
+}
+
+/// Stores `text` under `key`; false when the browser refused it.
+fn write(key: &str, text: &str) -> bool {
+    local()
+        .and_then(|storage| storage.set_item(key, text).ok())
+        .is_some()
+}
+
 /// The JSON value stored under `key`, if it is there and reads as a `T`.
 fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
-    json::parse(&local()?.get_item(key).ok()??).ok()
+    json::parse(&read(key)?).ok()
 }
 
 /// Stores `value` as JSON under `key`; false when the browser refused it.
 fn set<T: Serialize + ?Sized>(key: &str, value: &T) -> bool {
-    let stored = serde_json::to_string(value)
-        .ok()
-        .and_then(|text| local()?.set_item(key, &text).ok());
-    stored.is_some()
+    serde_json::to_string(value).is_ok_and(|text| write(key, &text))
 }
 
 fn delete(key: &str) {
@@ -137,16 +146,14 @@ const HISTORY_KEY: &str = "hotspot-users/v1/history";
 
 /// The applied changes kept in this browser (an unreadable entry: none).
 pub fn load_history() -> History {
-    local()
-        .and_then(|storage| storage.get_item(HISTORY_KEY).ok().flatten())
+    read(HISTORY_KEY)
         .and_then(|text| History::from_json(&text).ok())
         .unwrap_or_default()
 }
 
 /// Keeps `history` in this browser.
 pub fn save_history(history: &History) {
-    let saved = local().and_then(|storage| storage.set_item(HISTORY_KEY, &history.to_json()).ok());
-    if saved.is_none() {
+    if !write(HISTORY_KEY, &history.to_json()) {
         web_sys::console::warn_1(&"hotspot-users: the history could not be saved locally".into());
     }
 }

@@ -108,8 +108,9 @@ pub const ROW_PX: f64 = 34.0;
 /// Rows rendered above and below the visible ones. Two, not four: a filter
 /// keystroke renders 19 rows instead of 23 in a 480 px box, which took its
 /// median keystroke-to-paint at 4x CPU from about 42 to 29 ms (the bench's
-/// keystrokes, 64 each, interleaved); scrolling renders on every scroll
-/// event, so two rows (68 px) of margin still cover a frame's scroll.
+/// keystrokes, 64 each, interleaved). Every scroll event renders the rows
+/// for the new position; a scroll of more than two rows (68 px) between
+/// two events may show the spacer for that frame.
 const OVERSCAN: usize = 2;
 
 /// The rows to render for a scroll position: `(first, last)`, end exclusive.
