@@ -2,9 +2,11 @@
 //! Streaming never migrates off hotspot sessions.
 //!
 //! [`model`] is plain Rust shared with the sandbox server; the browser UI in
-//! `ui` is compiled for wasm32 only.
+//! `ui` is compiled for wasm32 only. [`json`] reads and writes JSON with
+//! `serde_json` natively and with the browser's `JSON` in wasm32.
 
 pub mod i18n;
+pub mod json;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

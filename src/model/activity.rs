@@ -24,7 +24,7 @@ pub struct LogEntry {
 
 /// The log as pretty JSON.
 pub fn to_json(entries: &[LogEntry]) -> String {
-    serde_json::to_string_pretty(entries).expect("log entries serialize")
+    crate::json::to_string_pretty(entries)
 }
 
 #[cfg(test)]

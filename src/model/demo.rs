@@ -23,7 +23,7 @@ impl Demo {
     /// The offer, when `bytes` is one with valid ids and a token; `None`
     /// for anything else (an HTML fallback page, an error, junk).
     pub fn parse(bytes: &[u8]) -> Option<Demo> {
-        serde_json::from_slice::<Demo>(bytes)
+        crate::json::parse_bytes::<Demo>(bytes)
             .ok()
             .filter(Demo::is_valid)
     }

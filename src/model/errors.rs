@@ -122,7 +122,7 @@ impl ApiError {
         if trimmed.is_empty() {
             return err;
         }
-        if let Ok(b) = crate::model::json::parse::<ServiceErrorBody>(trimmed) {
+        if let Ok(b) = crate::json::parse::<ServiceErrorBody>(trimmed) {
             err.shape = if b.error_code.starts_with("APIGW.") {
                 BodyShape::Gateway
             } else {
@@ -133,7 +133,7 @@ impl ApiError {
             if err.request_id.is_none() {
                 err.request_id = b.request_id;
             }
-        } else if let Ok(b) = crate::model::json::parse::<IamBody>(trimmed) {
+        } else if let Ok(b) = crate::json::parse::<IamBody>(trimmed) {
             err.shape = BodyShape::Iam;
             err.code = Some(match b.error.code.0 {
                 Some(code) => code,

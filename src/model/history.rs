@@ -257,7 +257,7 @@ pub(crate) fn read_versioned<D: DeserializeOwned>(
         #[serde(default)]
         version: u64,
     }
-    let head: Head = crate::model::json::parse(text).map_err(|e| {
+    let head: Head = crate::json::parse(text).map_err(|e| {
         if e.is_data() {
             Unreadable::OtherFormat
         } else {
@@ -270,7 +270,7 @@ pub(crate) fn read_versioned<D: DeserializeOwned>(
     if head.version != VERSION {
         return Err(Unreadable::Version(head.version));
     }
-    crate::model::json::parse(text).map_err(|_| Unreadable::Malformed)
+    crate::json::parse(text).map_err(|_| Unreadable::Malformed)
 }
 
 /// Why a history could not be read.
@@ -373,7 +373,7 @@ impl History {
 
     /// The history document, compact.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::to_string(self)
     }
 
     /// Reads a history document, checking every entry's ids; a longer

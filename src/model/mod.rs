@@ -15,7 +15,6 @@ pub mod history;
 pub mod iam;
 pub mod ids;
 pub mod import;
-pub mod json;
 pub mod notice;
 pub mod paging;
 pub mod plan;

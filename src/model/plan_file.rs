@@ -330,7 +330,7 @@ impl PlanFile {
 
     /// The plan file's text (indented JSON).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::to_string_pretty(self)
     }
 
     /// Reads a plan file: the right format and version, valid user ids and

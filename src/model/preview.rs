@@ -34,8 +34,8 @@ pub fn preview(url: &str, body: &UpdateNonMigrationUsersRequest) -> RequestPrevi
 
 /// Builds the preview of any JSON request (`PATCH` or `POST`) to `url`.
 pub fn preview_request<B: Serialize>(method: &'static str, url: &str, body: &B) -> RequestPreview {
-    let pretty = serde_json::to_string_pretty(body).expect("request bodies serialize");
-    let compact = serde_json::to_string(body).expect("request bodies serialize");
+    let pretty = crate::json::to_string_pretty(body);
+    let compact = crate::json::to_string(body);
     let curl = format!(
         "curl -X {method} {} \\\n  -H \"X-Auth-Token: $TOKEN\" \\\n  -H 'Content-Type: application/json' \\\n  --data-raw {}",
         shell_quote(url),

@@ -27,7 +27,7 @@ impl ServerInfo {
     /// The document, keeping only a valid demo offer and a known region;
     /// `None` for anything that is not such a document.
     pub fn parse(bytes: &[u8]) -> Option<ServerInfo> {
-        let info: ServerInfo = serde_json::from_slice(bytes).ok()?;
+        let info: ServerInfo = crate::json::parse_bytes(bytes).ok()?;
         Some(ServerInfo {
             demo: info.demo.filter(Demo::is_valid),
             region: info.region.filter(|r| region(r).is_some()),

@@ -5,8 +5,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::json;
 use crate::model::history::History;
-use crate::model::json;
 use crate::model::{ConfigId, ProjectId, Staged};
 use crate::ui::state::Key;
 
@@ -34,7 +34,7 @@ fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
 
 /// Stores `value` as JSON under `key`; false when the browser refused it.
 fn set<T: Serialize + ?Sized>(key: &str, value: &T) -> bool {
-    serde_json::to_string(value).is_ok_and(|text| write(key, &text))
+    write(key, &json::to_string(value))
 }
 
 fn delete(key: &str) {

@@ -124,7 +124,7 @@ pub async fn get_json<T: DeserializeOwned>(
 
 fn decoded<T: DeserializeOwned>(raw: Raw) -> Result<Reply<T>, ApiError> {
     raw.check()?;
-    let body = serde_json::from_slice(&raw.bytes).map_err(|e| {
+    let body = crate::json::parse_bytes(&raw.bytes).map_err(|e| {
         ApiError::undecodable(raw.status, raw.request_id.as_deref(), &e.to_string())
     })?;
     Ok(Reply {
@@ -153,7 +153,7 @@ pub async fn sign_in<B: Serialize, T: DeserializeOwned>(
     body: &B,
     lifetime: &Lifetime,
 ) -> Result<(Reply<T>, String), ApiError> {
-    let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+    let json = crate::json::to_string(body);
     let raw = send(
         Request::post(url),
         None,
@@ -179,7 +179,7 @@ pub async fn write_json<B: Serialize, T: DeserializeOwned>(
     timeout_ms: u32,
     lifetime: &Lifetime,
 ) -> Result<Reply<T>, ApiError> {
-    let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+    let json = crate::json::to_string(body);
     let builder = if post {
         Request::post(url)
     } else {
@@ -197,7 +197,7 @@ pub async fn patch_json<B: Serialize>(
     timeout_ms: u32,
     lifetime: &Lifetime,
 ) -> Result<Reply<()>, ApiError> {
-    let json = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+    let json = crate::json::to_string(body);
     let raw = send(
         Request::patch(url),
         Some(token),
