@@ -34,7 +34,7 @@ stage "native tests (model, server: sandbox contract, gateway over TLS, load smo
 stage "fuzz smoke (cargo-fuzz on stable, 10 s per target)" "$ROOT/scripts/fuzz.sh" --smoke 10
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-stage "wasm render and JSON codec tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render --test json_browser
+stage "wasm render and platform tests (headless Chromium)" wasm_cargo test -p hotspot-users --test render --test platform_browser
 stage "console release build" wasm_release_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
 export CONSOLE_DIST="$CARGO_TARGET_DIR/console-dist"
 stage "npm package (scripts/package.sh)" "$ROOT/scripts/package.sh"

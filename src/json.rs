@@ -2,8 +2,8 @@
 //! `serde_json`. In the browser it is the browser's own `JSON.parse` and
 //! `JSON.stringify`, with `serde-wasm-bindgen` between their values and the
 //! model's types: the wasm then carries no JSON parser or printer (about
-//! 24 KB gzip). Both give the same values and the same text for the
-//! console's documents; `tests/json_browser.rs` checks the browser's codec
+//! 21 KB gzip). Both give the same values and the same text for the
+//! console's documents; `tests/platform_browser.rs` checks the browser's codec
 //! against `serde_json` in Chromium.
 //!
 //! The model reads and writes JSON only through this module.

@@ -179,7 +179,8 @@ fn unneutralise(cell: &str) -> &str {
 fn is_header(cells: &[String]) -> Option<(Option<usize>, Option<usize>)> {
     let norm: Vec<String> = cells
         .iter()
-        .map(|c| c.trim().to_lowercase().replace([' ', '-'], "_"))
+        // ASCII is enough: the names it looks for are ASCII.
+        .map(|c| c.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
         .collect();
     let id = norm
         .iter()

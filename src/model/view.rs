@@ -55,7 +55,7 @@ impl RowIndex {
         let rows = table.rows();
         let haystack = rows
             .iter()
-            .map(|r| format!("{}\u{1}{}", r.id.to_lowercase(), r.name.to_lowercase()))
+            .map(|r| crate::text::lowercase(&format!("{}\u{1}{}", r.id, r.name)))
             .collect();
         let mut by_name: Vec<usize> = (0..rows.len()).collect();
         // Ids are unique: the order is total, an unstable sort gives the same.
@@ -80,7 +80,7 @@ impl RowIndex {
     /// Positions of the rows whose id or name contains `filter`
     /// (case-insensitive), in `sort` order.
     pub fn select(&self, filter: &str, sort: Sort) -> Vec<usize> {
-        let needle = filter.trim().to_lowercase();
+        let needle = crate::text::lowercase(filter.trim());
         let keep = |&i: &usize| needle.is_empty() || self.haystack[i].contains(&needle);
         let mut out: Vec<usize> = match sort.column {
             Column::Id => (0..self.rows.len()).filter(keep).collect(),

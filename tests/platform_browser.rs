@@ -1,13 +1,15 @@
-//! The browser's JSON codec (`JSON.parse`/`JSON.stringify` with
-//! serde-wasm-bindgen) against `serde_json`, in headless Chromium: the same
-//! values from the same texts and the same texts from the same values, for
-//! every kind of document the console reads or writes.
+//! What the console takes from the browser instead of carrying it, against
+//! the Rust implementations the native build uses, in headless Chromium:
+//! - the JSON codec (`JSON.parse`/`JSON.stringify` with serde-wasm-bindgen)
+//!   against `serde_json`: the same values from the same texts and the same
+//!   texts from the same values, for every kind of document the console
+//!   reads or writes;
+//! - lowercasing (`toLowerCase`) against `str::to_lowercase`.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 
-use hotspot_users::json;
 use hotspot_users::model::activity::LogEntry;
 use hotspot_users::model::demo::Demo;
 use hotspot_users::model::directory::ListDirectoryUsersResponse;
@@ -21,7 +23,9 @@ use hotspot_users::model::types::{
     ListNonMigrationUsersResponse, ServiceErrorBody, UpdateHotspotSessionConfigRequest,
     UpdateNonMigrationUsersRequest,
 };
-use hotspot_users::model::ApiError;
+use hotspot_users::model::view::RowIndex;
+use hotspot_users::model::{ApiError, Table, UserInfo};
+use hotspot_users::{json, text};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen_test::*;
@@ -190,4 +194,44 @@ fn error_bodies_decode_alike() {
     let e = ApiError::decode(400, None, None, bodies[2].0);
     assert_eq!(e.request_id.as_deref(), Some("r-9"));
     assert_eq!(e.raw_message.as_deref(), Some("bad request"));
+}
+
+#[wasm_bindgen_test]
+fn lowercase_is_rusts() {
+    for s in [
+        "",
+        "User-0042 ADMIN",
+        "ÄÖÜ Straße ẞ",
+        "ΟΔΟΣ Σ ΣΑΣ",
+        "İstanbul I",
+        "ДМИТРИЙ",
+        "ǅ ǈ ǋ",
+        "张三 李四",
+        "Ⅻ Ⓐ",
+        "🙂 \u{1} \t",
+    ] {
+        assert_eq!(text::lowercase(s), s.to_lowercase(), "{s}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_filter_ignores_case_beyond_ascii() {
+    let users = vec![
+        UserInfo::new("a1", "Ärger ΟΔΟΣ"),
+        UserInfo::new("B2", "bob"),
+    ];
+    let table = Table::with_staged(users, Staged::default());
+    let index = RowIndex::new(&table);
+    let ids = |filter: &str| -> Vec<&str> {
+        let rows = index.rows();
+        index
+            .select(filter, Default::default())
+            .into_iter()
+            .map(|i| rows[i].id.as_str())
+            .collect()
+    };
+    assert_eq!(ids("äRGER"), ["a1"]);
+    assert_eq!(ids("οδος"), ["a1"]);
+    assert_eq!(ids("b2"), ["B2"]);
+    assert!(ids("zz").is_empty());
 }
