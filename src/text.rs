@@ -12,7 +12,12 @@ pub fn lowercase(s: &str) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        String::from(js_sys::JsString::from(s).to_lower_case())
+        // ASCII (most IDs and many names) without a call into the browser.
+        if s.is_ascii() {
+            s.to_ascii_lowercase()
+        } else {
+            String::from(js_sys::JsString::from(s).to_lower_case())
+        }
     }
 }
 
