@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use hotspot_users::model::errors::ApiError;
 use hotspot_users::model::export::to_csv;
 use hotspot_users::model::import::parse;
+use hotspot_users::model::view::RowKeys;
 use hotspot_users::model::{plan, Action, PlanError, Table, UpdateType, UserInfo, MAX_USERS};
 use proptest::prelude::*;
 
@@ -385,6 +386,25 @@ mod history_sync_plan_files {
         fn reading_files_never_panics(text in "(?s).{0,300}") {
             let _ = PlanFile::parse(&text);
             let _ = History::from_json(&text);
+        }
+    }
+}
+
+proptest! {
+    /// Whatever the sequence of renders, in place or by user, no key
+    /// repeats within one render (Yew needs unique keys among siblings).
+    #[test]
+    fn row_keys_never_repeat_within_a_render(
+        renders in prop::collection::vec(
+            (prop::collection::btree_set("[a-z0-9p]{1,3}", 0..25), any::<bool>()),
+            1..12,
+        )
+    ) {
+        let mut keys = RowKeys::default();
+        for (ids, in_place) in renders {
+            let got = keys.keys(ids.iter().map(String::as_str), in_place);
+            let unique: std::collections::BTreeSet<_> = got.iter().collect();
+            prop_assert_eq!(unique.len(), ids.len());
         }
     }
 }

@@ -124,6 +124,37 @@ async fn users_table_filters_rows() {
 }
 
 #[wasm_bindgen_test]
+async fn filter_keystrokes_keep_the_rendered_rows_from_the_first_one_on() {
+    let root = render::<UsersTable>(UsersTableProps {
+        console: Rc::new(loaded_console()),
+        on_msg: Callback::noop(),
+    });
+    settle().await;
+    let rows = |root: &web_sys::Element| root.query_selector_all("tbody tr.hu-row").unwrap();
+    let first = rows(&root).item(0).unwrap();
+    let input: web_sys::HtmlElement = find(&root, "#hu-filter");
+    input.focus().unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("focus").unwrap())
+        .unwrap();
+    // The first keystroke after a render keyed by user: carol's row is the
+    // first row's element with new contents, not a new element.
+    type_into(&root, "#hu-filter", "CAR");
+    settle().await;
+    assert_eq!(rows(&root).length(), 1);
+    let only = rows(&root).item(0).unwrap();
+    assert!(first.is_same_node(Some(&only)));
+    assert!(only.text_content().unwrap().contains("carol"));
+    assert!(only.text_content().unwrap().contains("u-3"));
+    // And on the next keystroke.
+    type_into(&root, "#hu-filter", "ALI");
+    settle().await;
+    let only = rows(&root).item(0).unwrap();
+    assert!(first.is_same_node(Some(&only)));
+    assert!(only.text_content().unwrap().contains("alice"));
+}
+
+#[wasm_bindgen_test]
 async fn add_form_validates_inline_and_stages_a_valid_user() {
     let (on_msg, seen) = recorder();
     let root = render::<AddUserForm>(AddUserFormProps { on_msg });

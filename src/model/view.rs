@@ -105,38 +105,39 @@ pub fn middle_ellipsis(id: &str, head: usize, tail: usize) -> String {
     format!("{start}…{end}")
 }
 
-/// How the table's rendered rows are keyed in one render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKeys {
-    /// Each row by its user: the row's elements move with the user (a
-    /// scroll, a sort, a change of state); a focused control stays on its
-    /// user.
-    ByUser,
-    /// Each row by its position in the window: a filter keystroke replaces
-    /// the rows' contents in place, instead of removing every row and
-    /// creating new ones.
-    ByPosition,
+/// How the table's rendered rows are keyed, kept from one render to the next.
+///
+/// By user (`u` and the id): the row's elements move with the user (a
+/// scroll, a sort, a change of state) and a focused control stays on its
+/// user. A render that a filter keystroke caused while the filter has focus
+/// keys rows in place instead: the row at position `n` takes the key that
+/// position had in the render before (a position's own key, `p` and `n`,
+/// where there was none), so the keystroke replaces the contents of the
+/// rendered rows instead of removing them and creating new ones, the first
+/// keystroke after a by-user render included. No row control has focus
+/// then, so none can come to show another user.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowKeys {
+    /// The keys of the last render, by position.
+    last: Vec<String>,
 }
 
 impl RowKeys {
-    /// By position only for a render that a filter keystroke caused while
-    /// the filter has focus: then no row control has focus, so none can
-    /// come to show another user. Anything else keys by user.
-    pub fn for_render(filter_changed: bool, filter_focused: bool) -> Self {
-        if filter_changed && filter_focused {
-            RowKeys::ByPosition
-        } else {
-            RowKeys::ByUser
-        }
-    }
-
-    /// The key of the row at `position` (in the window) showing `id`; the
-    /// two kinds never collide.
-    pub fn key(self, position: usize, id: &str) -> String {
-        match self {
-            RowKeys::ByUser => format!("u{id}"),
-            RowKeys::ByPosition => format!("p{position}"),
-        }
+    /// The keys for one render of the rows showing `ids` (in the window's
+    /// order); `in_place` for a filter keystroke typed in the filter.
+    /// Keys are unique within a render.
+    pub fn keys<'a>(&mut self, ids: impl Iterator<Item = &'a str>, in_place: bool) -> Vec<String> {
+        let keys: Vec<String> = match in_place {
+            false => ids.map(|id| format!("u{id}")).collect(),
+            // `p{n}` is only ever taken at position `n`, and the last keys
+            // are unique: no key repeats.
+            true => ids
+                .enumerate()
+                .map(|(n, _)| self.last.get(n).cloned().unwrap_or_else(|| format!("p{n}")))
+                .collect(),
+        };
+        self.last.clone_from(&keys);
+        keys
     }
 }
 
@@ -215,16 +216,23 @@ mod tests {
     }
 
     #[test]
-    fn rows_are_keyed_by_position_only_while_typing_in_the_filter() {
-        assert_eq!(RowKeys::for_render(true, true), RowKeys::ByPosition);
-        assert_eq!(RowKeys::for_render(true, false), RowKeys::ByUser);
-        assert_eq!(RowKeys::for_render(false, true), RowKeys::ByUser);
-        assert_eq!(RowKeys::for_render(false, false), RowKeys::ByUser);
-        // A user id that looks like a position never takes a position's key.
-        assert_ne!(RowKeys::ByUser.key(0, "0"), RowKeys::ByPosition.key(0, "0"));
+    fn a_filter_keystroke_keeps_the_keys_of_the_render_before() {
+        let mut keys = RowKeys::default();
+        assert_eq!(keys.keys(["a", "0"].into_iter(), false), ["ua", "u0"]);
+        // A keystroke: the same keys by position, whatever users they show;
+        // more rows than before get positions' keys.
         assert_eq!(
-            RowKeys::ByPosition.key(3, "a"),
-            RowKeys::ByPosition.key(3, "b")
+            keys.keys(["x", "y", "z"].into_iter(), true),
+            ["ua", "u0", "p2"]
         );
+        assert_eq!(keys.keys(["q"].into_iter(), true), ["ua"]);
+        assert_eq!(
+            keys.keys(["r", "s", "t"].into_iter(), true),
+            ["ua", "p1", "p2"]
+        );
+        // Anything else keys by user again; a user id that looks like a
+        // position never takes a position's key.
+        assert_eq!(keys.keys(["2", "p1"].into_iter(), false), ["u2", "up1"]);
+        assert!(keys.keys(std::iter::empty(), true).is_empty());
     }
 }

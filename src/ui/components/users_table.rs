@@ -150,11 +150,12 @@ pub fn users_table(p: &UsersTableProps) -> Html {
     let c = &p.console;
     // The filter is the table's own: a keystroke renders this table only.
     let filter = use_state(String::new);
-    // What decides how rows are keyed: the filter of the last render, and
-    // whether the filter input has focus.
+    // What decides how rows are keyed: the filter of the last render,
+    // whether the filter input has focus, and the keys of the last render.
     let (last_filter, filter_focused) = (use_mut_ref(String::new), use_mut_ref(|| false));
-    let keys = RowKeys::for_render(*last_filter.borrow() != *filter, *filter_focused.borrow());
+    let in_place = *last_filter.borrow() != *filter && *filter_focused.borrow();
     last_filter.replace((*filter).clone());
+    let row_keys = use_mut_ref(RowKeys::default);
     let index = use_memo(c.table.clone(), |t| RowIndex::new(t));
     let shown = use_memo((index.clone(), (*filter).clone(), c.sort), |(i, f, s)| {
         i.select(f, *s)
@@ -164,6 +165,10 @@ pub fn users_table(p: &UsersTableProps) -> Html {
     let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
     let (first, last) = window(shown.len(), scroll.0, scroll.1);
     let (top_px, bottom_px) = (first as f64 * ROW_PX, (shown.len() - last) as f64 * ROW_PX);
+    let window_rows: Vec<&Row> = shown[first..last].iter().map(|&i| &all_rows[i]).collect();
+    let keys = row_keys
+        .borrow_mut()
+        .keys(window_rows.iter().map(|r| r.id.as_str()), in_place);
     {
         let (top, bottom) = (top_spacer.clone(), bottom_spacer.clone());
         // Heights go through the CSSOM: the strict CSP forbids style attributes.
@@ -260,10 +265,12 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                         <th><span class="hu-sr">{ t(lang, T::Actions) }</span></th>
                     </tr></thead>
                     <tbody>
-                        <tr class="hu-spacer" ref={top_spacer} aria-hidden="true"><td colspan="5"></td></tr>
-                        { for shown[first..last].iter().map(|&i| &all_rows[i]).enumerate()
-                            .map(|(n, r)| user_row(keys.key(n, &r.id), r, c.selected.contains(&r.id), lang, &p.on_msg)) }
-                        <tr class="hu-spacer" ref={bottom_spacer} aria-hidden="true"><td colspan="5"></td></tr>
+                        // Keyed like the rows ("s", never a row key's "u" or "p"): Yew
+                        // then matches every row by key, also when their number changes.
+                        <tr key="s-top" class="hu-spacer" ref={top_spacer} aria-hidden="true"><td colspan="5"></td></tr>
+                        { for window_rows.iter().zip(keys)
+                            .map(|(r, key)| user_row(key, r, c.selected.contains(&r.id), lang, &p.on_msg)) }
+                        <tr key="s-bottom" class="hu-spacer" ref={bottom_spacer} aria-hidden="true"><td colspan="5"></td></tr>
                     </tbody>
                 </table>
                 if shown.is_empty() {
