@@ -67,12 +67,11 @@ fn user_row(key: String, row: &Row, selected: bool, lang: Lang, on_msg: &Callbac
         <tr {key} class={classes!("hu-row", class, selected.then_some("hu-selected"))}>
             <td><input type="checkbox" checked={selected} onchange={on_select}
                 aria-label={tf(lang, T::SelectUser, &[("id", &row.id)])} /></td>
-            // A narrow column shows the ID's start and end; hover and screen
-            // readers get the whole ID.
+            // A narrow column shows the ID's start and end, and keeps the
+            // whole ID out of sight for screen readers; hover shows it too.
             <td class="hu-id" title={row.id.clone()}>
-                <span class="hu-id-full" aria-hidden="true">{ &row.id }</span>
+                <span class="hu-id-full">{ &row.id }</span>
                 <span class="hu-id-short" aria-hidden="true">{ middle_ellipsis(&row.id, 4, 4) }</span>
-                <span class="hu-sr">{ &row.id }</span>
             </td>
             <td class="hu-name" title={row.name.clone()}>{ &row.name }</td>
             <td class="hu-status">{ note }</td>

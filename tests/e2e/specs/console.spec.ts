@@ -130,7 +130,7 @@ test("rows reused while typing in the filter show, label and act on their own us
   expect(n).toBeGreaterThan(3);
   for (let i = 0; i < n; i++) {
     const row = rows.nth(i);
-    const id = await row.locator(".hu-sr").innerText();
+    const id = await row.locator(".hu-id-full").innerText();
     const name = await row.locator(".hu-name").innerText();
     expect(`${id} ${name}`.toLowerCase()).toContain("a2");
     await expect(row.locator(".hu-id")).toHaveAttribute("title", id);
@@ -139,7 +139,7 @@ test("rows reused while typing in the filter show, label and act on their own us
   }
   // The third row's controls act on the third row's user.
   const third = rows.nth(2);
-  const id = await third.locator(".hu-sr").innerText();
+  const id = await third.locator(".hu-id-full").innerText();
   await third.getByRole("checkbox").check();
   await expect(page.getByRole("button", { name: /Delete selected/ })).toHaveText("Delete selected (1)");
   await third.getByRole("button").click();
