@@ -2,16 +2,16 @@
 //! been read, and when the read is complete. A read that fails part-way
 //! keeps its pages, so reading again asks only for what is missing.
 
-use std::collections::BTreeMap;
-
 use crate::model::endpoints::MAX_PAGE;
 use crate::model::{Page, UserInfo, MAX_USERS};
 
 /// The pages of one paged read (100 users a page).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PagedRead {
-    /// Users of each page read, by offset.
-    pages: BTreeMap<u32, Vec<UserInfo>>,
+    /// Users of each page read, ordered by offset (a sorted list: a
+    /// configuration has ten pages at most, and the wasm then needs no
+    /// tree code for this map).
+    pages: Vec<(u32, Vec<UserInfo>)>,
     /// `total_count`, as the latest page told it.
     total: Option<u32>,
     /// The count expected before any page told it (see [`PagedRead::expecting`]).
@@ -61,7 +61,18 @@ impl PagedRead {
         if total.is_some() {
             self.total = total;
         }
-        self.pages.insert(page.offset, users);
+        match self.pages.binary_search_by_key(&page.offset, |(o, _)| *o) {
+            Ok(i) => self.pages[i].1 = users,
+            Err(i) => self.pages.insert(i, (page.offset, users)),
+        }
+    }
+
+    /// The users of the page at `offset`, when it was read.
+    fn page(&self, offset: u32) -> Option<&Vec<UserInfo>> {
+        self.pages
+            .binary_search_by_key(&offset, |(o, _)| *o)
+            .ok()
+            .map(|i| &self.pages[i].1)
     }
 
     /// The offset of the first short page: nothing is expected past it.
@@ -94,14 +105,13 @@ impl PagedRead {
                 // known: the next page exists only if the one before was full.
                 let before_full = page.offset >= Self::limit()
                     && self
-                        .pages
-                        .get(&(page.offset - Self::limit()))
+                        .page(page.offset - Self::limit())
                         .is_some_and(|u| u.len() as u32 >= Self::limit());
                 if self.total.is_some() || !before_full {
                     break;
                 }
             }
-            if !self.pages.contains_key(&page.offset) {
+            if self.page(page.offset).is_none() {
                 out.push(page);
             }
         }
@@ -125,7 +135,7 @@ impl PagedRead {
     pub fn received(&self) -> usize {
         self.pages
             .iter()
-            .filter(|(o, _)| self.within(**o))
+            .filter(|(o, _)| self.within(*o))
             .map(|(_, users)| users.len())
             .sum()
     }
@@ -139,7 +149,7 @@ impl PagedRead {
     pub fn users(&self) -> Vec<UserInfo> {
         self.pages
             .iter()
-            .filter(|(o, _)| self.within(**o))
+            .filter(|(o, _)| self.within(*o))
             .flat_map(|(_, users)| users.iter().cloned())
             .collect()
     }

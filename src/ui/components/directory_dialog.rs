@@ -11,8 +11,8 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, T};
 use crate::model::directory::DirectoryUser;
 use crate::model::notice::Notice;
-use crate::model::resolve::{as_user, mark, Mark};
-use crate::model::{Action, ApiError, Page, Table};
+use crate::model::resolve::{mark, Mark};
+use crate::model::{Action, ApiError, Page, Table, UserInfo};
 use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
 use crate::ui::net::access::Access;
 use crate::ui::state::Msg;
@@ -104,7 +104,8 @@ pub fn directory_dialog(p: &DirectoryDialogProps) -> Html {
     let lang = use_lang();
     let query = use_state(String::new);
     let found = use_state(Found::default);
-    let selected = use_state(BTreeMap::<String, DirectoryUser>::new);
+    // Chosen users, id to user name (the same map type as the table's).
+    let selected = use_state(BTreeMap::<String, String>::new);
     let latest = use_mut_ref(|| Rc::new(std::cell::Cell::new(0u64)));
     let latest = latest.borrow().clone();
     let pending = use_mut_ref(|| None::<Timeout>);
@@ -163,7 +164,7 @@ pub fn directory_dialog(p: &DirectoryDialogProps) -> Html {
         Callback::from(move |_: Event| {
             let mut s = (*selected).clone();
             if s.remove(&u.id).is_none() {
-                s.insert(u.id.clone(), u.clone());
+                s.insert(u.id.clone(), u.user_name.clone());
             }
             selected.set(s);
         })
@@ -172,7 +173,10 @@ pub fn directory_dialog(p: &DirectoryDialogProps) -> Html {
     let on_stage = {
         let (selected, on_msg, on_close) = (selected.clone(), p.on_msg.clone(), p.on_close.clone());
         Callback::from(move |_| {
-            let users: Vec<_> = selected.values().map(as_user).collect();
+            let users: Vec<_> = selected
+                .iter()
+                .map(|(id, name)| UserInfo::new(id.as_str(), name.as_str()))
+                .collect();
             on_msg.emit(Msg::Notice(Notice::text(
                 T::StagedFromDirectory,
                 &[("n", &users.len())],

@@ -251,12 +251,12 @@ fn to_show(failures: Vec<PageError>, read: &PagedRead, lifetime: &Lifetime) -> P
         .max()
         .unwrap_or(1);
     let missing = read.missing(reach);
-    let mut still: Vec<PageError> = failures
+    // A page that needs a new token first, then the first page.
+    let first = failures
         .into_iter()
         .filter(|f| missing.contains(&f.page))
-        .collect();
-    still.sort_by_key(|f| (!f.error.needs_new_token(), f.page.offset));
-    still.into_iter().next().unwrap_or_else(|| PageError {
+        .min_by_key(|f| (!f.error.needs_new_token(), f.page.offset));
+    first.unwrap_or_else(|| PageError {
         // Nothing failed: the load was stopped before its next pages started.
         page: missing.first().copied().unwrap_or_else(Page::first),
         attempts: 0,
