@@ -396,13 +396,13 @@ proptest! {
     #[test]
     fn row_keys_never_repeat_within_a_render(
         renders in prop::collection::vec(
-            (prop::collection::btree_set("[a-z0-9p]{1,3}", 0..25), any::<bool>()),
+            (prop::collection::btree_set("[a-z0-9p]{1,3}", 0..25), "[ab]{0,2}", any::<bool>()),
             1..12,
         )
     ) {
         let mut keys = RowKeys::default();
-        for (ids, in_place) in renders {
-            let got = keys.keys(ids.iter().map(String::as_str), in_place);
+        for (ids, filter, focused) in renders {
+            let got = keys.keys(ids.iter().map(String::as_str), &filter, focused);
             let unique: std::collections::BTreeSet<_> = got.iter().collect();
             prop_assert_eq!(unique.len(), ids.len());
         }

@@ -106,13 +106,19 @@ async fn users_table_marks_staged_rows_and_keeps_names_inert() {
     assert!(matches!(&seen.borrow()[..], [Msg::Table(Action::Undo(ids))] if ids == &["u-3"]));
 }
 
-#[wasm_bindgen_test]
-async fn users_table_filters_rows() {
+/// The table of [`loaded_console`], rendered, its messages ignored.
+async fn loaded_table() -> web_sys::Element {
     let root = render::<UsersTable>(UsersTableProps {
         console: Rc::new(loaded_console()),
         on_msg: Callback::noop(),
     });
     settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn users_table_filters_rows() {
+    let root = loaded_table().await;
     assert!(text(&root).contains("4 of 4 shown"));
     type_into(&root, "#hu-filter", "ALI");
     settle().await;
@@ -125,11 +131,7 @@ async fn users_table_filters_rows() {
 
 #[wasm_bindgen_test]
 async fn filter_keystrokes_keep_the_rendered_rows_from_the_first_one_on() {
-    let root = render::<UsersTable>(UsersTableProps {
-        console: Rc::new(loaded_console()),
-        on_msg: Callback::noop(),
-    });
-    settle().await;
+    let root = loaded_table().await;
     let rows = |root: &web_sys::Element| root.query_selector_all("tbody tr.hu-row").unwrap();
     let first = rows(&root).item(0).unwrap();
     let input: web_sys::HtmlElement = find(&root, "#hu-filter");

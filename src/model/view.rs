@@ -120,13 +120,22 @@ pub fn middle_ellipsis(id: &str, head: usize, tail: usize) -> String {
 pub struct RowKeys {
     /// The keys of the last render, by position.
     last: Vec<String>,
+    /// The filter of the last render.
+    last_filter: String,
 }
 
 impl RowKeys {
     /// The keys for one render of the rows showing `ids` (in the window's
-    /// order); `in_place` for a filter keystroke typed in the filter.
-    /// Keys are unique within a render.
-    pub fn keys<'a>(&mut self, ids: impl Iterator<Item = &'a str>, in_place: bool) -> Vec<String> {
+    /// order) under `filter`: in place when the filter changed since the
+    /// last render and has focus. Keys are unique within a render.
+    pub fn keys<'a>(
+        &mut self,
+        ids: impl Iterator<Item = &'a str>,
+        filter: &str,
+        filter_focused: bool,
+    ) -> Vec<String> {
+        let in_place = filter != self.last_filter && filter_focused;
+        self.last_filter.replace_range(.., filter);
         let keys: Vec<String> = match in_place {
             false => ids.map(|id| format!("u{id}")).collect(),
             // `p{n}` is only ever taken at position `n`, and the last keys
@@ -218,21 +227,21 @@ mod tests {
     #[test]
     fn a_filter_keystroke_keeps_the_keys_of_the_render_before() {
         let mut keys = RowKeys::default();
-        assert_eq!(keys.keys(["a", "0"].into_iter(), false), ["ua", "u0"]);
-        // A keystroke: the same keys by position, whatever users they show;
-        // more rows than before get positions' keys.
-        assert_eq!(
-            keys.keys(["x", "y", "z"].into_iter(), true),
-            ["ua", "u0", "p2"]
-        );
-        assert_eq!(keys.keys(["q"].into_iter(), true), ["ua"]);
-        assert_eq!(
-            keys.keys(["r", "s", "t"].into_iter(), true),
-            ["ua", "p1", "p2"]
-        );
-        // Anything else keys by user again; a user id that looks like a
-        // position never takes a position's key.
-        assert_eq!(keys.keys(["2", "p1"].into_iter(), false), ["u2", "up1"]);
-        assert!(keys.keys(std::iter::empty(), true).is_empty());
+        let mut render = |ids: &[&str], filter: &str, focused: bool| {
+            keys.keys(ids.iter().copied(), filter, focused)
+        };
+        assert_eq!(render(&["a", "0"], "", false), ["ua", "u0"]);
+        // A keystroke typed in the filter: the same keys by position,
+        // whatever users they show; more rows than before get positions' keys.
+        assert_eq!(render(&["x", "y", "z"], "x", true), ["ua", "u0", "p2"]);
+        assert_eq!(render(&["q"], "xq", true), ["ua"]);
+        assert_eq!(render(&["r", "s", "t"], "r", true), ["ua", "p1", "p2"]);
+        // The same filter (a sort, a scroll, a change of state) keys by
+        // user again; a user id that looks like a position never takes a
+        // position's key.
+        assert_eq!(render(&["2", "p1"], "r", true), ["u2", "up1"]);
+        // A changed filter without its focus keys by user too.
+        assert_eq!(render(&["b"], "b", false), ["ub"]);
+        assert!(render(&[], "bc", true).is_empty());
     }
 }

@@ -12,7 +12,8 @@ use crate::i18n::{t, tf, T};
 use crate::model::directory::DirectoryUser;
 use crate::model::notice::Notice;
 use crate::model::resolve::{mark, Mark};
-use crate::model::{Action, ApiError, Page, Table, UserInfo};
+use crate::model::table::user_info;
+use crate::model::{Action, ApiError, Page, Table};
 use crate::ui::browser::focus::{dialog_keys, use_dialog_focus};
 use crate::ui::net::access::Access;
 use crate::ui::state::Msg;
@@ -175,7 +176,7 @@ pub fn directory_dialog(p: &DirectoryDialogProps) -> Html {
         Callback::from(move |_| {
             let users: Vec<_> = selected
                 .iter()
-                .map(|(id, name)| UserInfo::new(id.as_str(), name.as_str()))
+                .map(|(id, name)| user_info(id, name))
                 .collect();
             on_msg.emit(Msg::Notice(Notice::text(
                 T::StagedFromDirectory,

@@ -149,12 +149,9 @@ pub fn users_table(p: &UsersTableProps) -> Html {
     let c = &p.console;
     // The filter is the table's own: a keystroke renders this table only.
     let filter = use_state(String::new);
-    // What decides how rows are keyed: the filter of the last render,
-    // whether the filter input has focus, and the keys of the last render.
-    let (last_filter, filter_focused) = (use_mut_ref(String::new), use_mut_ref(|| false));
-    let in_place = *last_filter.borrow() != *filter && *filter_focused.borrow();
-    last_filter.replace((*filter).clone());
-    let row_keys = use_mut_ref(RowKeys::default);
+    // How rows are keyed (see `RowKeys`): it keeps the last render's filter
+    // and keys; the component tells it whether the filter input has focus.
+    let (row_keys, filter_focused) = (use_mut_ref(RowKeys::default), use_mut_ref(|| false));
     let index = use_memo(c.table.clone(), |t| RowIndex::new(t));
     let shown = use_memo((index.clone(), (*filter).clone(), c.sort), |(i, f, s)| {
         i.select(f, *s)
@@ -165,9 +162,11 @@ pub fn users_table(p: &UsersTableProps) -> Html {
     let (first, last) = window(shown.len(), scroll.0, scroll.1);
     let (top_px, bottom_px) = (first as f64 * ROW_PX, (shown.len() - last) as f64 * ROW_PX);
     let window_rows: Vec<&Row> = shown[first..last].iter().map(|&i| &all_rows[i]).collect();
-    let keys = row_keys
-        .borrow_mut()
-        .keys(window_rows.iter().map(|r| r.id.as_str()), in_place);
+    let keys = row_keys.borrow_mut().keys(
+        window_rows.iter().map(|r| r.id.as_str()),
+        &filter,
+        *filter_focused.borrow(),
+    );
     {
         let (top, bottom) = (top_spacer.clone(), bottom_spacer.clone());
         // Heights go through the CSSOM: the strict CSP forbids style attributes.
