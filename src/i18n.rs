@@ -72,14 +72,14 @@ catalogue! {
     LoadingOf => "Loading users: {received} of {total}", "正在加载用户：{received} / {total}";
     Loading => "Loading users: {received}", "正在加载用户：{received}";
     PageRetry => " · page {page}, attempt {attempt}: {message}", " · 第 {page} 页，第 {attempt} 次尝试：{message}";
-    PageFailed => "Page {page} (users {first}–{last}) could not be read after {attempts} attempts.", "第 {page} 页（第 {first}–{last} 个用户）尝试 {attempts} 次后仍无法读取。";
+    PageFailed => "Page {page} (users {first}–{last}) could not be read after {attempts} {attempts:attempt|attempts}.", "第 {page} 页（第 {first}–{last} 个用户）尝试 {attempts} 次后仍无法读取。";
     PageFailedOnce => "Page {page} (users {first}–{last}) could not be read.", "第 {page} 页（第 {first}–{last} 个用户）无法读取。";
-    KeptOf => "{kept} of {total} users read are kept: Load users reads only what is missing.", "已读取的 {kept} / {total} 个用户已保留：“加载用户”只读取缺少的部分。";
-    Kept => "{kept} users read are kept: Load users reads only what is missing.", "已读取的 {kept} 个用户已保留：“加载用户”只读取缺少的部分。";
-    LoadCancelled => "Loading stopped. {kept} users read are kept: Load users reads only what is missing.", "已停止加载。已读取的 {kept} 个用户已保留：“加载用户”只读取缺少的部分。";
+    KeptOf => "{kept} of {total} {total:user|users} read {kept:is|are} kept: Load users reads only what is missing.", "已读取的 {kept} / {total} 个用户已保留：“加载用户”只读取缺少的部分。";
+    Kept => "{kept} {kept:user|users} read {kept:is|are} kept: Load users reads only what is missing.", "已读取的 {kept} 个用户已保留：“加载用户”只读取缺少的部分。";
+    LoadCancelled => "Loading stopped. {kept} {kept:user|users} read {kept:is|are} kept: Load users reads only what is missing.", "已停止加载。已读取的 {kept} 个用户已保留：“加载用户”只读取缺少的部分。";
     StopLoading => "Stop loading", "停止加载";
-    VerifyingOf => "Checking the server: {received} of {total} users read", "正在核对服务器：已读取 {received} / {total} 个用户";
-    Verifying => "Checking the server: {received} users read", "正在核对服务器：已读取 {received} 个用户";
+    VerifyingOf => "Checking the server: {received} of {total} {total:user|users} read", "正在核对服务器：已读取 {received} / {total} 个用户";
+    Verifying => "Checking the server: {received} {received:user|users} read", "正在核对服务器：已读取 {received} 个用户";
     Unverified => "Every request went through, but the check of the server could not be completed.", "所有请求均已成功，但未能完成对服务器的核对。";
     UnverifiedNote => "The changes are applied; only the comparison with the server is missing. Check again when the API answers.", "更改已生效；只是尚未与服务器核对。API 恢复响应后请再次核对。";
     CheckAgain => "Check again", "再次核对";
@@ -92,7 +92,7 @@ catalogue! {
     IamUserId => "IAM user ID", "IAM 用户 ID";
     MfaCodeRule => "The MFA code is 6 digits.", "MFA 验证码为 6 位数字。";
     IdentityLine => "Signed in as {user} (account {account}) · project {project} · token expires {expires}", "已登录：{user}（账号 {account}）· 项目 {project} · 令牌到期时间 {expires}";
-    TokenExpiresSoon => "The token expires in {minutes} minutes: sign in again or paste a new one.", "令牌将在 {minutes} 分钟后过期：请重新登录或粘贴新的令牌。";
+    TokenExpiresSoon => "The token expires in {minutes} {minutes:minute|minutes}: sign in again or paste a new one.", "令牌将在 {minutes} 分钟后过期：请重新登录或粘贴新的令牌。";
     TokenExpired => "The token has expired: sign in again or paste a new one.", "令牌已过期：请重新登录或粘贴新的令牌。";
     PasteToken => "Paste a token", "粘贴令牌";
     SignInIam => "Sign in with an IAM user", "使用 IAM 用户登录";
@@ -119,22 +119,22 @@ catalogue! {
     InConfiguration => "in this configuration", "已在此配置中";
     StagedToAdd => "staged to add", "已暂存待添加";
     StagedToDelete => "staged to delete", "已暂存待删除";
-    StagedFromDirectory => "Staged {n} users from the directory.", "已从目录暂存 {n} 个用户。";
+    StagedFromDirectory => "Staged {n} {n:user|users} from the directory.", "已从目录暂存 {n} 个用户。";
     CheckDirectory => "Check against the directory", "与目录核对";
     ReadingDirectory => "Reading the directory…", "正在读取目录…";
     DirectoryClean => "Every user of this configuration is in the directory with the same name.", "此配置中的所有用户都在目录中，且名称一致。";
-    StaleHeading => "{n} users are no longer in the directory:", "{n} 个用户已不在目录中：";
-    RenamedHeading => "{n} users have another name in the directory:", "{n} 个用户在目录中的名称不同：";
+    StaleHeading => "{n} {n:user is|users are} no longer in the directory:", "{n} 个用户已不在目录中：";
+    RenamedHeading => "{n} {n:user has|users have} another name in the directory:", "{n} 个用户在目录中的名称不同：";
     RenamedLine => "{id}: “{from}” here, “{to}” in the directory", "{id}：此处为“{from}”，目录中为“{to}”";
-    StageDeletions => "Stage {n} deletions", "暂存 {n} 个删除";
-    StageRenames => "Stage {n} renames", "暂存 {n} 个改名";
+    StageDeletions => "Stage {n} {n:deletion|deletions}", "暂存 {n} 个删除";
+    StageRenames => "Stage {n} {n:rename|renames}", "暂存 {n} 个改名";
     Close => "Close", "关闭";
-    LookUpNames => "Look up {n} names in the directory", "在目录中查找 {n} 个名称";
+    LookUpNames => "Look up {n} {n:name|names} in the directory", "在目录中查找 {n} 个名称";
     LookingUp => "Looked up {done} of {of}…", "已查找 {done} / {of}…";
-    NamesToLookUp => " · {n} names to look up in the directory", " · {n} 个名称待在目录中查找";
+    NamesToLookUp => " · {n} {n:name|names} to look up in the directory", " · {n} 个名称待在目录中查找";
     ExitSessions => "Exit-session count", "退出会话数";
     ExitSessionsRule => "Exit-session count must be a whole number from 0 to {max}; “{typed}” is not.", "退出会话数必须是 0 到 {max} 之间的整数；“{typed}”不是。";
-    TooManyInitialUsers => "A new configuration holds at most {max} users; {n} are staged.", "新配置最多包含 {max} 个用户；当前暂存了 {n} 个。";
+    TooManyInitialUsers => "A new configuration holds at most {max} {max:user|users}; {n} {n:is|are} staged.", "新配置最多包含 {max} 个用户；当前暂存了 {n} 个。";
     MigrationSetting => "Migrate sessions off hotspots", "将会话迁出热点";
     MigrationMeaning => "On: sessions on an overloaded server are moved to others, except the users listed here.", "开启：过载服务器上的会话会被迁移到其他服务器，此处列出的用户除外。";
     ExitSessionsMeaning => "A server stops being a hotspot once its sessions drop to this number (0 to 100).", "服务器的会话数降到此数值时即不再视为热点（0 到 100）。";
@@ -148,12 +148,12 @@ catalogue! {
     ConfigNotListed => "The project does not list configuration {id}.", "该项目中没有配置 {id}。";
     NoSettingsChange => "Nothing changed: no request to send.", "没有更改：无需发送请求。";
     SaveSettings => "Save settings", "保存设置";
-    SettingsSaved => "Saved. The server now has migration {state} and exits at {n} sessions.", "已保存。服务器现在的设置：迁移{state}，{n} 个会话时退出。";
-    SettingsDiffer => "Saved, but the server reads migration {state} and exit at {n} sessions.", "已保存，但服务器读取到的设置为：迁移{state}，{n} 个会话时退出。";
+    SettingsSaved => "Saved. The server now has migration {state} and exits at {n} {n:session|sessions}.", "已保存。服务器现在的设置：迁移{state}，{n} 个会话时退出。";
+    SettingsDiffer => "Saved, but the server reads migration {state} and exit at {n} {n:session|sessions}.", "已保存，但服务器读取到的设置为：迁移{state}，{n} 个会话时退出。";
     WithStagedUsers => "Start with the {n} staged additions as its users", "以暂存的 {n} 个待添加用户作为初始用户";
     CreateConfig => "Create configuration", "创建配置";
     ConfigCreated => "Created configuration {id}; it is chosen and loading.", "已创建配置 {id}；已选中并正在加载。";
-    RetriedThenStopped => "Retried {n} times before stopping:", "停止前已重试 {n} 次：";
+    RetriedThenStopped => "Retried {n} {n:time|times} before stopping:", "停止前已重试 {n} 次：";
     StatusLine => "Status {status} · request {request}", "状态 {status} · 请求 {request}";
     Import => "Import…", "导入…";
     ExportCsv => "Export CSV", "导出 CSV";
@@ -170,8 +170,8 @@ catalogue! {
     UserName => "User name", "用户名";
     FindConfigs => "Find configurations", "查找配置";
     NoConfigs => "This project has no configurations.", "该项目没有配置。";
-    ChooseConfig => "{n} configurations — choose one", "{n} 个配置 — 请选择";
-    ConfigLabel => "{id} — migration {state}, exit at {sessions} sessions, {users} users", "{id} — 迁移{state}，{sessions} 个会话时退出，{users} 个用户";
+    ChooseConfig => "{n} {n:configuration|configurations} — choose one", "{n} 个配置 — 请选择";
+    ConfigLabel => "{id} — migration {state}, exit at {sessions} {sessions:session|sessions}, {users} {users:user|users}", "{id} — 迁移{state}，{sessions} 个会话时退出，{users} 个用户";
     On => "on", "开启";
     Off => "off", "关闭";
     ProjectConfigs => "Configurations of this project", "该项目的配置";
@@ -209,17 +209,17 @@ catalogue! {
         "每行一个用户：用户 ID，其后可附名称（以逗号、制表符或分号分隔）。可以包含标题行和引号。";
     PasteUsers => "Paste users", "粘贴用户";
     ChooseFile => "Or choose a CSV file", "或选择 CSV 文件";
-    ImportSummary => "{n} users ready to stage · {problems} lines with problems", "{n} 个用户可暂存 · {problems} 行有问题";
+    ImportSummary => "{n} {n:user|users} ready to stage · {problems} {problems:line|lines} with problems", "{n} 个用户可暂存 · {problems} 行有问题";
     HeaderRecognised => " · header line recognised", " · 已识别标题行";
     Problems => "Problems", "问题";
-    StageN => "Stage {n} users", "暂存 {n} 个用户";
+    StageN => "Stage {n} {n:user|users}", "暂存 {n} 个用户";
     Cancel => "Cancel", "取消";
-    Imported => "Staged {n} imported users; {problems} lines were not imported.", "已暂存 {n} 个导入的用户；{problems} 行未导入。";
+    Imported => "Staged {n} imported {n:user|users}; {problems} {problems:line was|lines were} not imported.", "已暂存 {n} 个导入的用户；{problems} 行未导入。";
     ReviewApply => "Review and apply", "检查并提交";
-    PlanSummary => "{n} requests: DELETE {deleted} users, ADD {added} users.", "{n} 个请求：DELETE {deleted} 个用户，ADD {added} 个用户。";
+    PlanSummary => "{n} {n:request|requests}: DELETE {deleted} {deleted:user|users}, ADD {added} {added:user|users}.", "{n} 个请求：DELETE {deleted} 个用户，ADD {added} 个用户。";
     UsersPerRequest => "Users per request", "每个请求的用户数";
     TimeLimit => "Time limit per request (seconds)", "每个请求的时限（秒）";
-    RequestN => "Request {i}: {kind} {n} users", "请求 {i}：{kind} {n} 个用户";
+    RequestN => "Request {i}: {kind} {n} {n:user|users}", "请求 {i}：{kind} {n} 个用户";
     CurlEquivalent => "curl equivalent", "等效的 curl 命令";
     ApplyChanges => "Apply changes", "提交更改";
     Discard => "Discard staged changes", "放弃暂存的更改";
@@ -231,29 +231,29 @@ catalogue! {
     Resume => "Resume with new token", "使用新令牌继续";
     StoppedNote => "The run stopped. What did not go through is still staged: fix the cause and apply again.", "已停止。未成功的更改仍保持暂存：排除原因后再次提交。";
     AllApplied => "All changes applied. The server now matches the intended users.", "所有更改已提交。服务器现在与预期的用户一致。";
-    Differs => "All requests went through, but the server differs in {n} users:", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同：";
+    Differs => "All requests went through, but the server differs in {n} {n:user|users}:", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同：";
     DiffMissing => "{id}: intended, but not on the server", "{id}：应当存在，但服务器上没有";
     DiffUnexpected => "{id}: on the server, but not intended", "{id}：服务器上存在，但不应存在";
     DiffName => "{id}: name “{got}” on the server, “{want}” intended", "{id}：服务器上的名称为“{got}”，预期为“{want}”";
-    Recovered => "Recovered by retrying {n} times:", "经过 {n} 次重试后恢复：";
-    RetryNote => "Request {i} ({kind} {n} users), attempt {attempt}: {message}", "请求 {i}（{kind} {n} 个用户），第 {attempt} 次尝试：{message}";
+    Recovered => "Recovered by retrying {n} {n:time|times}:", "经过 {n} 次重试后恢复：";
+    RetryNote => "Request {i} ({kind} {n} {n:user|users}), attempt {attempt}: {message}", "请求 {i}（{kind} {n} 个用户），第 {attempt} 次尝试：{message}";
     NewTokenFromPage => "A new token came from the page.", "已从页面获得新令牌。";
     Status => "Status", "状态";
     ErrorCode => "Error code", "错误码";
     Message => "Message", "消息";
     RequestId => "Request ID", "请求 ID";
     NoResponse => "no response", "无响应";
-    Activity => "Activity ({n} requests)", "活动（{n} 个请求）";
+    Activity => "Activity ({n} {n:request|requests})", "活动（{n} 个请求）";
     ExportJson => "Export JSON", "导出 JSON";
     Time => "Time", "时间";
     Kind => "Type", "类型";
     UserCount => "Users", "用户数";
     Attempts => "Attempts", "尝试次数";
-    Loaded => "Loaded {n} users.", "已加载 {n} 个用户。";
+    Loaded => "Loaded {n} {n:user|users}.", "已加载 {n} 个用户。";
     NoticeApplied => "All changes applied; the server matches the intended users.", "所有更改已提交；服务器与预期的用户一致。";
-    NoticeDiffers => "All requests went through, but the server differs in {n} users.", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同。";
+    NoticeDiffers => "All requests went through, but the server differs in {n} {n:user|users}.", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同。";
     FieldEmpty => "{field} is empty.", "{field}为空。";
-    FieldTooLong => "{field} is {len} characters long; at most {max} are allowed.", "{field}长度为 {len} 个字符；最多允许 {max} 个。";
+    FieldTooLong => "{field} is {len} {len:character|characters} long; at most {max} {max:is|are} allowed.", "{field}长度为 {len} 个字符；最多允许 {max} 个。";
     FieldControl => "{field} contains a control character (such as a line break, tab or NUL) at position {position}.",
         "{field}在第 {position} 个字符处包含控制字符（如换行符、制表符或 NUL）。";
     FieldInvisible => "{field} contains an invisible formatting character (U+{code}) at position {position}.",
@@ -267,17 +267,17 @@ catalogue! {
         "令牌为空：请粘贴 IAM 用户令牌（IAM 获取令牌接口返回的 X-Subject-Token）。";
     TokenSpaces => "Token contains spaces or line breaks: paste it again, as one piece.", "令牌包含空格或换行：请完整地重新粘贴。";
     LineN => "Line {line}: {problem}", "第 {line} 行：{problem}";
-    TooManyColumns => "{found} columns; expected a user ID and an optional user name.", "有 {found} 列；应为用户 ID 及可选的用户名。";
+    TooManyColumns => "{found} {found:column|columns}; expected a user ID and an optional user name.", "有 {found} 列；应为用户 ID 及可选的用户名。";
     UnclosedQuote => "a quote is opened but never closed.", "引号未闭合。";
     ConflictingDuplicate => "the same user ID as line {first} with another name (\"{name}\" there); line {first} is kept.",
         "与第 {first} 行的用户 ID 相同但名称不同（该行为“{name}”）；保留第 {first} 行。";
     Duplicate => "repeats line {first}; imported once.", "与第 {first} 行重复；只导入一次。";
     NothingStaged => "Nothing is staged: add or delete users first.", "没有暂存的更改：请先添加或删除用户。";
-    OverCapacity => "After this change the configuration would hold {after} users; at most {max} are allowed. Remove {excess} additions or stage {excess} more deletions.",
+    OverCapacity => "After this change the configuration would hold {after} {after:user|users}; at most {max} {max:is|are} allowed. Remove {excess} {excess:addition|additions} or stage {excess} more {excess:deletion|deletions}.",
         "此更改后配置将包含 {after} 个用户；最多允许 {max} 个。请移除 {excess} 个待添加的用户，或再暂存 {excess} 个删除。";
     ErrNetwork => "The API could not be reached ({detail}). Check the API base URL and your connection; retrying is safe.",
         "无法连接 API（{detail}）。请检查 API 基础地址和网络连接；重试是安全的。";
-    ErrTimeout => "No answer from the API within {seconds} seconds. Retrying is safe: adding and deleting users are idempotent.",
+    ErrTimeout => "No answer from the API within {seconds} {seconds:second|seconds}. Retrying is safe: adding and deleting users are idempotent.",
         "API 在 {seconds} 秒内没有响应。重试是安全的：添加和删除用户都是幂等操作。";
     Err401 => "The token is invalid or expired: paste a new one.", "令牌无效或已过期：请粘贴新的令牌。";
     Err403 => "Permission denied: the token's user may not manage this configuration. Ask your IAM administrator for Workspace permissions.",
@@ -307,7 +307,7 @@ catalogue! {
     MovedDeleted => "{id} was deleted since; this change left it as “{left}”.", "{id} 此后已被删除；此更改后它的名称为“{left}”。";
     MovedReadded => "{id} was added again since, as “{now}”.", "{id} 此后又被添加，名称为“{now}”。";
     MovedRenamed => "{id} was renamed since, from “{left}” to “{now}”.", "{id} 此后已被改名：由“{left}”改为“{now}”。";
-    SyncOverCapacity => "The target configuration would hold {after} users; at most {max} are allowed; {excess} too many.",
+    SyncOverCapacity => "The target configuration would hold {after} {after:user|users}; at most {max} {max:is|are} allowed; {excess} too many.",
         "目标配置将包含 {after} 个用户；最多允许 {max} 个；超出 {excess} 个。";
     NotPlanFile => "This is not a hotspot-users plan file.", "这不是 hotspot-users 计划文件。";
     PlanAdds => "Addition", "新增项";
@@ -339,7 +339,7 @@ catalogue! {
     HistoryRequests => "Request IDs: {ids}", "请求 ID：{ids}";
     RevertButton => "Revert…", "撤销…";
     RevertOf => "Revert the change of {when}", "撤销 {when} 的更改";
-    RevertSummary => "Stages {adds} additions or renames back and {deletes} deletions.", "将暂存 {adds} 个添加或改回名称，以及 {deletes} 个删除。";
+    RevertSummary => "Stages {adds} {adds:addition or rename|additions or renames} back and {deletes} {deletes:deletion|deletions}.", "将暂存 {adds} 个添加或改回名称，以及 {deletes} 个删除。";
     RevertMovedOn => "These users changed since; they are left out unless you include them:", "这些用户此后已有变化；除非选择包含，否则不会处理：";
     RevertInclude => "Include", "包含";
     RevertStage => "Stage the revert", "暂存撤销";
@@ -347,7 +347,7 @@ catalogue! {
     RevertStaged => "The revert of the change of {when} is staged: review and apply it.", "{when} 的更改的撤销已暂存：请审阅并应用。";
     HistoryExport => "Export history", "导出历史记录";
     HistoryImport => "Import history (JSON file)", "导入历史记录（JSON 文件）";
-    HistoryImported => "History imported: {added} changes added, {duplicates} already here, {dropped} oldest dropped.", "历史记录已导入：新增 {added} 项更改，已有 {duplicates} 项，丢弃最早的 {dropped} 项。";
+    HistoryImported => "History imported: {added} {added:change|changes} added, {duplicates} already here, {dropped} oldest dropped.", "历史记录已导入：新增 {added} 项更改，已有 {duplicates} 项，丢弃最早的 {dropped} 项。";
     HistoryDropped => "The history is full: its {n} oldest changes were dropped.", "历史记录已满：已丢弃最早的 {n} 项更改。";
     ByToken => "token", "令牌";
     CopyTo => "Copy users to…", "复制用户到…";
@@ -362,15 +362,15 @@ catalogue! {
     SyncPrepare => "Read the target and stage", "读取目标并暂存";
     SyncReading => "Reading the target's users: {n}", "正在读取目标的用户：{n}";
     SyncNothing => "Nothing to do: the target already holds these users.", "无需操作：目标已包含这些用户。";
-    SyncStaged => "Staged in {config}: {added} additions, {renamed} renames, {deleted} deletions. Review and apply.", "已在 {config} 中暂存：添加 {added}，改名 {renamed}，删除 {deleted}。请审阅并应用。";
+    SyncStaged => "Staged in {config}: {added} {added:addition|additions}, {renamed} {renamed:rename|renames}, {deleted} {deleted:deletion|deletions}. Review and apply.", "已在 {config} 中暂存：添加 {added}，改名 {renamed}，删除 {deleted}。请审阅并应用。";
     ReviewConfig => "Configuration", "配置";
     PlanExport => "Export plan", "导出计划";
     PlanOpen => "Open plan (JSON file)", "打开计划（JSON 文件）";
     PlanDirty => "Apply or discard the staged changes before opening a plan.", "打开计划前，请先应用或放弃已暂存的更改。";
-    PlanOpened => "Plan opened: {adds} additions, {renames} renames and {deletes} deletions staged. Review and apply.", "计划已打开：已暂存添加 {adds}、改名 {renames}、删除 {deletes}。请审阅并应用。";
+    PlanOpened => "Plan opened: {adds} {adds:addition|additions}, {renames} {renames:rename|renames} and {deletes} {deletes:deletion|deletions} staged. Review and apply.", "计划已打开：已暂存添加 {adds}、改名 {renames}、删除 {deletes}。请审阅并应用。";
     PlanUnchanged => "The server holds the same users as when the plan was made.", "服务器上的用户与制定计划时相同。";
     PlanChangedSince => "The server changed since the plan was made:", "制定计划后服务器已有变化：";
-    PlanChangedOthers => "Other users changed too ({then} users then, {now} now); the plan's own entries are as listed.", "其他用户也有变化（当时 {then} 个，现在 {now} 个）；计划中的条目如上所列。";
+    PlanChangedOthers => "Other users changed too ({then} {then:user|users} then, {now} now); the plan's own entries are as listed.", "其他用户也有变化（当时 {then} 个，现在 {now} 个）；计划中的条目如上所列。";
     Dismiss => "Dismiss", "关闭提示";
 }
 
@@ -379,12 +379,36 @@ pub fn t(lang: Lang, key: T) -> &'static str {
     key.text(lang)
 }
 
-/// The text of `key` in `lang` with each `{name}` replaced by its value.
+/// The text of `key` in `lang` with each `{name}` replaced by its value,
+/// in one pass (a value is never read as a placeholder). `{name:one|other}`
+/// puts in `one` when the value of `name` is 1, else `other`: English
+/// counts ("{n} {n:user|users}"); Chinese needs none.
 pub fn tf(lang: Lang, key: T, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = key.text(lang).to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut rest = key.text(lang);
+    let mut out = String::with_capacity(rest.len() + 16);
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((inner, tail)) = after.split_once('}') else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        let (name, forms) = inner.split_once(':').unwrap_or((inner, ""));
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) if forms.is_empty() => out.push_str(&value.to_string()),
+            Some((_, value)) => {
+                let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+                out.push_str(if value.to_string() == "1" { one } else { other });
+            }
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = tail;
     }
+    out.push_str(rest);
     out
 }
 
@@ -396,7 +420,8 @@ mod tests {
     fn placeholders(s: &str) -> BTreeSet<String> {
         s.split('{')
             .skip(1)
-            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+            .filter_map(|p| p.split_once('}'))
+            .map(|(inner, _)| inner.split(':').next().unwrap_or(inner).to_string())
             .collect()
     }
 
@@ -417,6 +442,77 @@ mod tests {
                 "{key:?} placeholders differ"
             );
         }
+    }
+
+    /// Nouns the catalogue counts: after a count of one, only the singular.
+    const COUNTED: &[&str] = &[
+        "users",
+        "requests",
+        "times",
+        "lines",
+        "names",
+        "configurations",
+        "deletions",
+        "renames",
+        "additions",
+        "changes",
+        "sessions",
+        "minutes",
+        "seconds",
+        "attempts",
+        "columns",
+        "characters",
+        "are",
+        "have",
+    ];
+
+    #[test]
+    fn a_count_of_one_takes_the_singular_in_english() {
+        for key in T::ALL {
+            let en = key.text(Lang::En);
+            let names: Vec<String> = placeholders(en).into_iter().collect();
+            for n in [1, 2] {
+                let args: Vec<(&str, &dyn Display)> = names
+                    .iter()
+                    .map(|p| (p.as_str(), &n as &dyn Display))
+                    .collect();
+                let text = tf(Lang::En, *key, &args);
+                assert!(!text.contains(['{', '}']), "{key:?}: {text}");
+                // A count, then the word it counts (punctuation between
+                // them ends the phrase: "page 2, attempt 2").
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for pair in words.windows(2) {
+                    let count = pair[0].trim_start_matches(['(', '“']);
+                    let noun = pair[1].trim_end_matches(['.', ',', ':', ';', ')', '”']);
+                    let singular = COUNTED.iter().any(|c| c.strip_suffix('s') == Some(noun));
+                    assert!(
+                        !(count == "1" && COUNTED.contains(&noun)),
+                        "{key:?} with a count of one reads “{text}”"
+                    );
+                    assert!(
+                        !(count == "2" && singular),
+                        "{key:?} with a count of two reads “{text}”"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_is_put_in_once_and_never_read_as_a_placeholder() {
+        // A user's name may hold braces: it is shown as given.
+        assert_eq!(
+            tf(Lang::En, T::Loaded, &[("n", &"{n}")]),
+            "Loaded {n} users."
+        );
+        assert_eq!(
+            tf(
+                Lang::En,
+                T::RequestN,
+                &[("i", &"{n}"), ("kind", &"ADD"), ("n", &1)]
+            ),
+            "Request {n}: ADD 1 user"
+        );
     }
 
     #[test]

@@ -238,10 +238,7 @@ async fn review_panel_shows_each_request_with_the_token_redacted() {
     let root = render::<ReviewPanel>(review_props(loaded_console(), Callback::noop()));
     settle().await;
     let t = text(&root);
-    assert!(
-        t.contains("2 requests: DELETE 1 users, ADD 1 users."),
-        "{t}"
-    );
+    assert!(t.contains("2 requests: DELETE 1 user, ADD 1 user."), "{t}");
     // A request's body is written out only once the admin opens it.
     assert!(!t.contains("\"update_type\""), "{t}");
     let summaries = root.query_selector_all(".hu-requests summary").unwrap();
@@ -273,10 +270,7 @@ async fn review_panel_shows_each_request_with_the_token_redacted() {
                 .unwrap()
         })
         .collect();
-    assert_eq!(
-        order,
-        ["Request 1: DELETE 1 users", "Request 2: ADD 1 users"]
-    );
+    assert_eq!(order, ["Request 1: DELETE 1 user", "Request 2: ADD 1 user"]);
 }
 
 #[wasm_bindgen_test]
@@ -321,7 +315,7 @@ async fn names_without_ids_wait_for_the_directory_before_staging() {
     type_into(&root, "#hu-import-text", "u1,alice\n,bob\n");
     settle().await;
     assert!(
-        text(&root).contains("1 names to look up in the directory"),
+        text(&root).contains("1 name to look up in the directory"),
         "{}",
         text(&root)
     );
@@ -333,7 +327,7 @@ async fn names_without_ids_wait_for_the_directory_before_staging() {
     let lookup: web_sys::HtmlButtonElement = find(&root, ".hu-dialog > button.hu-secondary");
     assert_eq!(
         lookup.text_content().unwrap(),
-        "Look up 1 names in the directory"
+        "Look up 1 name in the directory"
     );
     assert!(lookup.disabled(), "no directory to ask");
     assert!(seen.borrow().is_empty());

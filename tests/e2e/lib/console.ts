@@ -48,7 +48,7 @@ export class Console {
   /** The activity log's rows for one kind of request (GET, ADD, DELETE). */
   async activity(kind: string) {
     const details = this.page.locator("details.hu-activity");
-    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await this.page.getByText(/Activity \(\d+ requests\)/).click();
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await this.page.getByText(/Activity \(\d+ requests?\)/).click();
     return this.page.locator(".hu-activity tbody tr").filter({ has: this.page.locator("td:nth-child(2)", { hasText: new RegExp(`^${kind}$`) }) });
   }
 

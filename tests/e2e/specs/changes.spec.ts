@@ -42,7 +42,7 @@ test("apply a change, revert it: the server is as before; the history survives a
   await expect(dialog.locator(".hu-history li")).toHaveCount(1);
   await expect(dialog.locator(".hu-history li")).toContainText("1 added, 2 deleted, 1 renamed");
   await dialog.getByRole("button", { name: /^Revert the change of/ }).click();
-  await expect(dialog).toContainText("Stages 3 additions or renames back and 1 deletions.");
+  await expect(dialog).toContainText("Stages 3 additions or renames back and 1 deletion.");
   await dialog.getByRole("button", { name: "Stage the revert" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator(".hu-notice")).toContainText("is staged: review and apply it");
@@ -77,9 +77,9 @@ test("revert an older change after a newer one touched some of its users", async
   await expect(dialog.locator(".hu-moved")).toContainText("a-1 was deleted since");
   await expect(dialog.locator(".hu-moved")).toContainText("a-2");
   // Only keep-0 comes back unless the admin includes the others.
-  await expect(dialog).toContainText("Stages 1 additions or renames back and 0 deletions.");
+  await expect(dialog).toContainText("Stages 1 addition or rename back and 0 deletions.");
   await dialog.getByRole("checkbox", { name: /a-2/ }).check();
-  await expect(dialog).toContainText("Stages 1 additions or renames back and 1 deletions.");
+  await expect(dialog).toContainText("Stages 1 addition or rename back and 1 deletion.");
   await dialog.getByRole("checkbox", { name: /a-2/ }).uncheck();
   await dialog.getByRole("button", { name: "Stage the revert" }).click();
   await stageAndApply(c, page);
@@ -173,7 +173,7 @@ test("export a plan, discard, open it again and apply it", async ({ page, sandbo
   await page.getByRole("button", { name: "Discard" }).click();
   await expect(page.locator(".hu-count")).toContainText("· 0 to add · 0 to rename · 0 to delete");
   await openPlan(page, plan);
-  await expect(page.locator(".hu-plan-opened")).toContainText("Plan opened: 1 additions, 0 renames and 1 deletions staged.");
+  await expect(page.locator(".hu-plan-opened")).toContainText("Plan opened: 1 addition, 0 renames and 1 deletion staged.");
   await expect(page.locator(".hu-plan-opened")).toContainText("The server holds the same users as when the plan was made.");
   await stageAndApply(c, page);
   const after = asMap(await sandbox.users(SMALL_CONFIG));
@@ -219,7 +219,7 @@ test("a plan opened after someone else changed the server lists the differences"
   await expect(opened.locator(".hu-drift li")).toHaveText([
     `${gone.user_id}: planned for deletion, but no longer on the server; skipped.`,
   ]);
-  await expect(opened).toContainText("1 additions, 0 renames and 0 deletions staged");
+  await expect(opened).toContainText("1 addition, 0 renames and 0 deletions staged");
 });
 
 test("the new dialogs: keyboard only, Chinese, axe clean", async ({ page, sandbox }) => {

@@ -158,8 +158,8 @@ test("add one user, review, apply, and the server has it", async ({ page, sandbo
   await c.connect(SMALL_CONFIG);
   await c.load(5);
   await c.addUser("new-admin-1", "Dana Scully");
-  await expect(c.planSummary()).toHaveText("1 requests: DELETE 0 users, ADD 1 users.");
-  await page.getByText("Request 1: ADD 1 users").click();
+  await expect(c.planSummary()).toHaveText("1 request: DELETE 0 users, ADD 1 user.");
+  await page.getByText("Request 1: ADD 1 user").click();
   await expect(page.locator(".hu-curl")).toContainText('"user_id":"new-admin-1"');
   await expect(page.locator(".hu-review")).not.toContainText("demo-token");
   await c.screenshot("03-review");
@@ -196,7 +196,7 @@ test("delete selected users, apply, and the server no longer has them", async ({
   for (const id of gone) await c.select(id);
   await c.deleteSelected();
   for (const id of gone) await expect(c.row(id)).toHaveClass(/hu-deleted/);
-  await expect(c.planSummary()).toHaveText("1 requests: DELETE 2 users, ADD 0 users.");
+  await expect(c.planSummary()).toHaveText("1 request: DELETE 2 users, ADD 0 users.");
   await c.apply();
   await c.expectVerified();
   const after = (await sandbox.users(SMALL_CONFIG)).map((u) => u.user_id);

@@ -232,7 +232,7 @@ test("accessibility: no serious or critical axe violations on the main states", 
   await c.load(5);
   await axeScan(page, "the loaded table");
   await c.addUser("a11y-1", "Accessible");
-  await page.getByText("Request 1: ADD 1 users").click();
+  await page.getByText("Request 1: ADD 1 user").click();
   await axeScan(page, "the review panel");
   await sandbox.faults({ queue: [{ kind: "status", status: 400, method: "PATCH" }] });
   await c.apply();

@@ -70,7 +70,7 @@ test("after a full session no token is left anywhere", async ({ page, sandbox, c
   await c.addUser("hyg-1", "Hygiene");
   await c.addUser("hyg-2", "Hygiene 2");
   await c.setBatchSize(1);
-  await page.getByText("Request 1: ADD 1 users").click();
+  await page.getByText("Request 1: ADD 1 user").click();
   await expect(page.locator(".hu-curl").first()).toContainText('"X-Auth-Token: $TOKEN"');
   await expect(page.locator(".hu-requests pre").first()).toContainText("X-Auth-Token: •••••• (redacted)");
   await sandbox.tokens({ add: "second-secret-token" });
