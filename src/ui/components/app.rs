@@ -312,8 +312,11 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    // Counts the times a sign-in or a picked project named the project:
+    // the form then lists its configurations.
+    let find_configs = use_state(|| 0u32);
     let on_signed_in = {
-        let (connection, learn) = (connection.clone(), learn.clone());
+        let (connection, learn, find) = (connection.clone(), learn.clone(), find_configs.clone());
         Callback::from(move |(token, w): (String, Who)| {
             let c = (*connection).clone();
             connection.set(Connection {
@@ -321,6 +324,7 @@ pub fn app(props: &AppProps) -> Html {
                 project: w.project_id.clone().unwrap_or(c.project.clone()),
                 ..c
             });
+            find.set(*find + 1);
             learn.emit((token, Some(w)));
         })
     };
@@ -333,12 +337,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     });
     let on_project = {
-        let connection = connection.clone();
+        let (connection, find) = (connection.clone(), find_configs.clone());
         Callback::from(move |project: String| {
             connection.set(Connection {
                 project,
                 ..(*connection).clone()
-            })
+            });
+            find.set(*find + 1);
         })
     };
     let on_new_token = {
@@ -442,7 +447,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </header>
             <ConnectionForm value={(*connection).clone()} {on_change} {on_load} {busy} tokens={tokens.clone()} {on_token_commit}
-                refresh={*configs_version} />
+                refresh={*configs_version} find={*find_configs} />
             <ConfigTools {writer} staged={staged_adds} on_saved={on_configs_changed} {on_created} />
             if sign_in_on {
                 <IdentityPanel region={connection.region.clone()} base={iam_base.clone()} project={connection.project.clone()}

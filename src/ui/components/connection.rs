@@ -37,6 +37,10 @@ pub struct ConnectionFormProps {
     /// Changes when the project's configurations changed: a shown list is read again.
     #[prop_or_default]
     pub refresh: u32,
+    /// Changes when a sign-in, or a project picked from the token's list,
+    /// named the project: its configurations are listed.
+    #[prop_or_default]
+    pub find: u32,
 }
 
 type Configs = Option<Result<Vec<HotspotSessionMigrationConfig>, ApiError>>;
@@ -172,6 +176,14 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
             });
         })
     };
+    {
+        let on_find = on_find.clone();
+        use_effect_with(p.find, move |n| {
+            if *n > 0 {
+                on_find.emit(());
+            }
+        });
+    }
     {
         // The picker's labels follow saved settings and new configurations.
         let (on_find, listed) = (on_find.clone(), matches!(*configs, Some(Ok(_))));

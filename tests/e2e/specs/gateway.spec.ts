@@ -21,8 +21,14 @@ test("sign in through the gateway, find a configuration, load, apply, verified",
   await expect(page.locator("#hu-project")).toHaveValue(PROJECT);
   await expect(page.locator("#hu-token")).not.toHaveValue("");
   await expect(page.getByLabel("Projects this token may use")).toHaveValue(PROJECT);
-  await page.getByRole("button", { name: "Find configurations" }).click();
-  await page.getByLabel("Configurations of this project").selectOption(SMALL_CONFIG);
+  // Signed in, the console lists the project's configurations by itself.
+  const picker = page.getByLabel("Configurations of this project");
+  await expect(picker.locator("option")).toHaveText([
+    "2 configurations — choose one",
+    /^1c9e4b7a2f6d4e83b5a0c7d2e9f31a64 — migration off, exit at 0 sessions, 5 users$/,
+    /^7f3c2a9e5b8d4c1fa0e6b2d9c8a71f05 — migration on, exit at 10 sessions, 320 users$/,
+  ]);
+  await picker.selectOption(SMALL_CONFIG);
   await c.load(5);
   await c.addUser("via-gateway-1", "Through the gateway");
   await c.apply();
