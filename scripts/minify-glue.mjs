@@ -1,6 +1,6 @@
 // Trunk post-build hook (release builds): shortens the import and export
 // names the wasm and its glue share (short-names.mjs), minifies
-// wasm-bindgen's JS glue with terser, and updates both files' Subresource
+// wasm-bindgen's JS glue with terser, and updates the JS files' Subresource
 // Integrity hashes in index.html.
 // The glue is the page's second-largest file; this keeps the size budget.
 import { createHash } from "node:crypto";
@@ -37,9 +37,13 @@ for (const file of files) {
   html = html.replace(sri(before), sri(after));
   saved += before.length - after.length;
 }
+// Chromium ignores integrity on a preload of the wasm (`as="fetch"`) and
+// warns on every load (crbug.com/981419): the attribute goes. The glue's
+// modulepreload and script keep theirs; the glue fetches the wasm.
 const wasmAfter = readFileSync(join(dir, wasm));
-if (!html.includes(sri(wasmBefore))) throw new Error(`no integrity hash of ${wasm} in index.html`);
-html = html.replace(sri(wasmBefore), sri(wasmAfter));
+const wasmIntegrity = ` integrity="${sri(wasmBefore)}"`;
+if (!html.includes(wasmIntegrity)) throw new Error(`no integrity hash of ${wasm} in index.html`);
+html = html.replace(wasmIntegrity, "");
 writeFileSync(page, html);
 console.log(`minify-glue: ${files.length} module(s), ${saved} bytes saved before gzip; ` +
   `wasm ${wasmBefore.length - wasmAfter.length} bytes shorter by its import and export names`);

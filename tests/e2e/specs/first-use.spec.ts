@@ -49,10 +49,15 @@ test("no demo offer when the page is not served by the sandbox", async ({ page, 
   await expect(page.getByRole("button", { name: "Try the demo data" })).toHaveCount(0);
 });
 
-test("the stand-alone page has a main landmark, a favicon and no 404s", async ({ page, sandbox }) => {
+test("the stand-alone page has a main landmark, a favicon, no 404s and a quiet console", async ({ page, sandbox }) => {
   const missing: string[] = [];
   page.on("response", (r) => {
     if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+  });
+  // What an admin who opens the browser's console sees on load: nothing.
+  const said: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" || m.type() === "error") said.push(`${m.type()}: ${m.text()}`);
   });
   await Console.open(page, sandbox);
   await expect(page.getByRole("main")).toHaveCount(1);
@@ -65,6 +70,7 @@ test("the stand-alone page has a main landmark, a favicon and no 404s", async ({
   await page.reload();
   await expect(page.locator("#hu-project")).toBeVisible();
   expect(missing).toEqual([]);
+  expect(said).toEqual([]);
 });
 
 test("in a 400 px column the user name keeps its room; the ID gives way", async ({ page, sandbox }) => {
