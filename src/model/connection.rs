@@ -106,6 +106,18 @@ impl Connection {
         ))
     }
 
+    /// This connection aimed at `key`, the configuration whose users were
+    /// loaded and reviewed: a change, its resumption after a 401 and its
+    /// verification go there, whatever the form's project and configuration
+    /// fields hold since (the base URL and the token stay the form's).
+    pub fn aimed_at(&self, key: &(ProjectId, ConfigId)) -> Connection {
+        Connection {
+            project: key.0.as_str().to_string(),
+            config: key.1.as_str().to_string(),
+            ..self.clone()
+        }
+    }
+
     /// Everything but the token: for a host page that supplies the token.
     pub fn ready_with(&self, token: &str) -> Option<Ready> {
         Connection {
@@ -153,6 +165,31 @@ mod tests {
             config: "c1".into(),
             token: " tok ".into(),
         }
+    }
+
+    #[test]
+    fn a_change_is_aimed_at_the_loaded_configuration_not_the_field() {
+        let loaded = (
+            ProjectId::parse("p1").unwrap(),
+            ConfigId::parse("c1").unwrap(),
+        );
+        // Typed since the load: another project and configuration.
+        let form = Connection {
+            project: "p2".into(),
+            config: "c2".into(),
+            ..good()
+        };
+        let ready = form.aimed_at(&loaded).ready().unwrap();
+        assert_eq!((ready.project, ready.config), loaded);
+        assert_eq!(ready.token, "tok");
+        // Even when the fields were emptied.
+        let emptied = Connection {
+            project: String::new(),
+            config: String::new(),
+            ..good()
+        };
+        assert!(emptied.ready().is_none());
+        assert_eq!(emptied.aimed_at(&loaded).key(), Some(loaded));
     }
 
     #[test]

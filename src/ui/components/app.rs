@@ -201,8 +201,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
+    // A change, its resumption and its verification go to the loaded
+    // configuration, whatever the form's fields hold since.
+    let aimed = console.key.as_ref().map(|key| connection.aimed_at(key));
     let on_recheck = {
-        let (c, tokens, d) = ((*connection).clone(), tokens.clone(), dispatcher.clone());
+        let (c, tokens, d) = (aimed.clone(), tokens.clone(), dispatcher.clone());
         let lifetime = (*lifetime).clone();
         let timeout_ms = *timeout_secs * 1000;
         let intended = match &console.run {
@@ -210,10 +213,10 @@ pub fn app(props: &AppProps) -> Html {
             _ => None,
         };
         Callback::from(move |_| {
-            let Some(intended) = intended.clone() else {
+            let (Some(intended), Some(c)) = (intended.clone(), c.clone()) else {
                 return;
             };
-            let (c, tokens, d, lifetime) = (c.clone(), tokens.clone(), d.clone(), lifetime.clone());
+            let (tokens, d, lifetime) = (tokens.clone(), d.clone(), lifetime.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match resolve(c, tokens).await {
                     Ok(Some(ready)) => {
@@ -268,8 +271,12 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     let on_apply = {
-        let (c, start) = ((*connection).clone(), start_apply.clone());
-        Callback::from(move |_| start(c.clone(), None))
+        let (c, start) = (aimed.clone(), start_apply.clone());
+        Callback::from(move |_| {
+            if let Some(c) = c.clone() {
+                start(c, None)
+            }
+        })
     };
     // The API base as an absolute URL (this page's origin when empty).
     let iam_base = {
@@ -354,7 +361,9 @@ pub fn app(props: &AppProps) -> Html {
             if sign_in_on {
                 learn.emit((token.clone(), None));
             }
-            start_apply((*connection).clone(), Some(token.clone()));
+            if let Some(c) = aimed.clone() {
+                start_apply(c, Some(token.clone()));
+            }
             if !supplied {
                 connection.set(Connection {
                     token,

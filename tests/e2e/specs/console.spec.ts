@@ -270,3 +270,31 @@ test("a reload in the middle of staged work keeps it", async ({ page, sandbox })
   await page.locator("#hu-token").fill("demo-token");
   await c.load(5);
 });
+
+test("changing the Configuration ID after loading never sends the staged change elsewhere", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  const small = await sandbox.users(SMALL_CONFIG);
+  await c.row(small[0].user_id!).getByRole("button", { name: "Delete" }).click();
+  await c.addUser("stays-in-small", "Staged for the small configuration");
+  const large = await sandbox.users(LARGE_CONFIG);
+  // The admin types the other configuration's ID and does not load it: the
+  // table and the review still show the small one, and the change goes there.
+  await page.locator("#hu-config").fill(LARGE_CONFIG);
+  await expect(page.locator(".hu-review-config")).toContainText(SMALL_CONFIG);
+  const patched: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "PATCH") patched.push(new URL(r.url()).pathname);
+  });
+  await c.apply();
+  await c.expectVerified();
+  expect(new Set(patched)).toEqual(new Set([`/v1/${PROJECT}/hotspot-session-config/${SMALL_CONFIG}/non-migration-users`]));
+  expect(await sandbox.users(LARGE_CONFIG)).toEqual(large);
+  const now = await sandbox.users(SMALL_CONFIG);
+  expect(now).toContainEqual({ user_id: "stays-in-small", user_name: "Staged for the small configuration" });
+  expect(now.map((u) => u.user_id)).not.toContain(small[0].user_id);
+  // The history records it under the small configuration.
+  await page.getByRole("button", { name: "History…" }).click();
+  await expect(page.getByRole("dialog")).toContainText("1 added, 1 deleted, 0 renamed");
+});
