@@ -171,15 +171,21 @@ pub fn app(props: &AppProps) -> Html {
         let v = configs_version.clone();
         Callback::from(move |()| v.set(*v + 1))
     };
-    let on_created = {
+    // Chooses the configuration `c` names in the form and loads it.
+    let open = {
         let (connection, start_load) = (connection.clone(), start_load.clone());
-        Callback::from(move |id: String| {
-            let c = Connection {
-                config: id,
-                ..(*connection).clone()
-            };
+        Callback::from(move |c: Connection| {
             connection.set(c.clone());
             start_load.emit(c);
+        })
+    };
+    let on_created = {
+        let (open, connection) = (open.clone(), connection.clone());
+        Callback::from(move |id: String| {
+            open.emit(Connection {
+                config: id,
+                ..(*connection).clone()
+            })
         })
     };
     let on_settings_token = {
@@ -354,7 +360,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let on_new_token = {
-        let connection = connection.clone();
+        let (connection, aimed) = (connection.clone(), aimed.clone());
         let supplied = tokens.is_some();
         let learn = learn.clone();
         Callback::from(move |token: String| {
@@ -381,13 +387,21 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |n: u32| timeout_secs.set(n.clamp(1, 300)))
     };
     let on_discard = on_msg.reform(|_| Msg::Table(Action::Discard));
-    let directory = Access {
+    // The form's connection: the settings and new configurations of the
+    // project it names.
+    let form_access = Access {
         connection: (*connection).clone(),
         tokens: tokens.clone(),
         lifetime: (*lifetime).clone(),
     };
+    // The loaded table's tools (directory, import, copy and match) work in
+    // its project, whatever the form's fields hold since.
+    let directory = Access {
+        connection: aimed.clone().unwrap_or_else(|| (*connection).clone()),
+        ..form_access.clone()
+    };
     let writer = Writer {
-        access: directory.clone(),
+        access: form_access,
         base: iam_base.clone(),
         timeout_ms: *timeout_secs * 1000,
         dispatch: dispatcher.clone(),
@@ -418,10 +432,15 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |()| syncing.set(mode))
     };
     let on_synced = {
-        let (syncing, on_created) = (syncing.clone(), on_created.clone());
+        // The target is a configuration of the loaded table's project.
+        let (syncing, open) = (syncing.clone(), open.clone());
+        let loaded = aimed.clone().unwrap_or_else(|| (*connection).clone());
         Callback::from(move |target: String| {
             syncing.set(None);
-            on_created.emit(target);
+            open.emit(Connection {
+                config: target,
+                ..loaded.clone()
+            });
         })
     };
     let key_ids = console.key.as_ref().map(|(p, c)| {

@@ -187,3 +187,21 @@ test("substring search: a 503 during a search is retried; a late answer never re
   await search.fill(slow.user_name);
   await expect(dialog.getByRole("checkbox", { name: `Select ${slow.user_name}`, exact: true })).toBeVisible();
 });
+
+test("the directory is the loaded configuration's project's, whatever the Project ID field holds since", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  const [user] = await candidates(sandbox, SMALL_CONFIG);
+  await page.locator("#hu-project").fill("another-project");
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/v2/")) asked.push(new URL(r.url()).pathname);
+  });
+  await page.getByRole("button", { name: "Add from directory…" }).click();
+  await pick(page, user.user_name);
+  await page.getByRole("dialog").getByRole("button", { name: "Stage 1 user" }).click();
+  await expect(c.row(user.id)).toHaveClass(/hu-added/);
+  expect(asked.length).toBeGreaterThan(0);
+  expect(new Set(asked)).toEqual(new Set([`/v2/${PROJECT}/users`]));
+});
