@@ -346,6 +346,17 @@ impl History {
         self.bound()
     }
 
+    /// Records `change` in place of `previous`, the same run's earlier
+    /// record, when it is still here: a run records what the server has
+    /// accepted after each request (so a page closed mid-run keeps it) and
+    /// the history holds one entry per run. Returns what [`History::record`] does.
+    pub fn record_in_place_of(&mut self, previous: Option<&Change>, change: Change) -> usize {
+        if let Some(i) = previous.and_then(|p| self.entries.iter().rposition(|e| e == p)) {
+            self.entries.remove(i);
+        }
+        self.record(change)
+    }
+
     /// Drops the oldest changes until within the bounds (keeping the newest).
     fn bound(&mut self) -> usize {
         let mut records: usize = self.entries.iter().map(Change::records).sum();
@@ -557,6 +568,29 @@ mod tests {
             .message_in(Lang::En)
             .starts_with("History entry 1: User ID"));
         assert!(e.message_in(Lang::Zh).contains("第 1 条"));
+    }
+
+    #[test]
+    fn a_run_recorded_after_each_request_is_one_entry() {
+        let mut h = History::default();
+        h.record(change(1));
+        // The run's first request went through, then its second.
+        let first = Change {
+            request_ids: vec!["r-1".into()],
+            ..change(5)
+        };
+        h.record_in_place_of(None, first.clone());
+        let second = Change {
+            request_ids: vec!["r-1".into(), "r-2".into()],
+            ..change(6)
+        };
+        h.record_in_place_of(Some(&first), second.clone());
+        assert_eq!(h.entries(), &[change(1), second.clone()]);
+        // An earlier record no longer here (dropped by the bounds, or by an
+        // import in another tab) replaces nothing.
+        let third = change(7);
+        h.record_in_place_of(Some(&first), third.clone());
+        assert_eq!(h.entries(), &[change(1), second, third]);
     }
 
     #[test]

@@ -47,9 +47,11 @@ pub struct RunContext {
     pub by: String,
 }
 
-/// Records what a run changed on the server in the history when it ends,
-/// however it ends (done, stopped, paused for a token, or the console
-/// closed): the server's users before it and after its accepted requests.
+/// Records what a run changed on the server in the history, saved after
+/// each accepted request (one entry per run), so however the run ends
+/// (done, stopped, paused for a token, the console unmounted, or the page
+/// closed mid-way) the history holds the server's users before it and after
+/// its accepted requests.
 struct Recorder {
     project: String,
     config: String,
@@ -57,11 +59,14 @@ struct Recorder {
     before: BTreeMap<String, String>,
     after: BTreeMap<String, String>,
     request_ids: Vec<String>,
+    /// This run's record in the history, as last saved.
+    recorded: Option<Change>,
     dispatch: Dispatch,
 }
 
 impl Recorder {
-    /// A request went through.
+    /// A request went through: the history is saved at once with what the
+    /// run has changed so far, so a page closed or reloaded mid-run keeps it.
     fn accepted(
         &mut self,
         update_type: UpdateType,
@@ -70,25 +75,18 @@ impl Recorder {
     ) {
         accept(&mut self.after, update_type, users);
         self.request_ids.extend(request_id);
-    }
-}
-
-impl Drop for Recorder {
-    fn drop(&mut self) {
         let change = Change {
-            project: std::mem::take(&mut self.project),
-            config: std::mem::take(&mut self.config),
+            project: self.project.clone(),
+            config: self.config.clone(),
             at_ms: js_sys::Date::now() as u64,
-            by: std::mem::take(&mut self.by),
-            request_ids: std::mem::take(&mut self.request_ids),
+            by: self.by.clone(),
+            request_ids: self.request_ids.clone(),
             ..Change::between(&self.before, &self.after)
         };
-        if change.is_empty() {
-            return;
-        }
         let mut history = storage::load_history();
-        let dropped = history.record(change);
+        let dropped = history.record_in_place_of(self.recorded.as_ref(), change.clone());
         storage::save_history(&history);
+        self.recorded = Some(change);
         if dropped > 0 {
             self.dispatch.dispatch(Msg::Notice(Notice::text(
                 T::HistoryDropped,
@@ -123,6 +121,7 @@ pub async fn apply(mut cx: RunContext, table: Table) {
         before: table.loaded().clone(),
         after: table.loaded().clone(),
         request_ids: Vec::new(),
+        recorded: None,
         dispatch: dispatch.clone(),
     };
     dispatch.dispatch(Msg::RunStarted);

@@ -52,6 +52,30 @@ test("apply a change, revert it: the server is as before; the history survives a
   await expect((await openHistory(page)).locator(".hu-history li")).toHaveCount(2);
 });
 
+test("a page closed or reloaded mid-apply keeps in the history what the server accepted", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  await c.openImport(Array.from({ length: 30 }, (_, i) => `mid-${i},Mid ${i}`).join("\n"));
+  await c.confirmImport(30);
+  await c.setBatchSize(10);
+  // The third request never answers: two of three went through when the page goes.
+  await sandbox.faults({ queue: [{ kind: "stall", ms: 30000, method: "PATCH", skip: 2 }] });
+  await c.apply();
+  await expect.poll(async () => (await sandbox.users(SMALL_CONFIG)).length).toBe(25);
+  await expect(page.getByText("Sending request 3 of 3")).toBeVisible();
+  await page.reload();
+  await c.connect(SMALL_CONFIG);
+  await c.load(35);
+  await expect(page.locator(".hu-count")).toContainText("25 on the server · 10 to add");
+  const dialog = await openHistory(page);
+  await expect(dialog.locator(".hu-history li")).toHaveCount(1);
+  await expect(dialog.locator(".hu-history li")).toContainText("20 added, 0 deleted, 0 renamed");
+  // Reverting it deletes exactly the 20 the server took.
+  await dialog.getByRole("button", { name: /^Revert the change of/ }).click();
+  await expect(dialog).toContainText("Stages 0 additions or renames back and 20 deletions.");
+});
+
 test("revert an older change after a newer one touched some of its users", async ({ page, sandbox }) => {
   const keep = users("keep", 3);
   const config = await sandbox.createConfig(keep);
