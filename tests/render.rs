@@ -229,6 +229,7 @@ fn review_props(console: Console, on_recheck: Callback<()>) -> ReviewPanelProps 
         on_new_token: Callback::noop(),
         on_discard: Callback::noop(),
         on_recheck,
+        on_stop: Callback::noop(),
         sign_in_region: None,
     }
 }

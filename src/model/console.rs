@@ -153,6 +153,14 @@ pub enum Run {
     NeedsToken(ApiError),
     /// Stopped on an error that retrying does not fix.
     Stopped(ApiError),
+    /// Stopped by the admin while sending: `sent` of `total` requests went
+    /// through; the one in flight may or may not have reached the server.
+    Halted {
+        /// Requests that went through.
+        sent: usize,
+        /// Requests in the plan.
+        total: usize,
+    },
     /// Every request went through; the server is being re-read.
     Verifying {
         /// Users read so far.
@@ -258,6 +266,8 @@ pub enum Msg {
     SelectOnly(Vec<String>),
     /// A run starts: forget the previous run's retries.
     RunStarted,
+    /// The admin stops the run while it sends (the UI ends its requests).
+    Halt,
     /// A request failed and is being retried.
     Retried(String),
     /// Apply progress.
@@ -296,7 +306,10 @@ impl Console {
                 }
                 // Shared until changed: other messages never copy the table.
                 Rc::make_mut(&mut s.table).apply(action);
-                if matches!(s.run, Run::Verified(_) | Run::Stopped(_)) {
+                if matches!(
+                    s.run,
+                    Run::Verified(_) | Run::Stopped(_) | Run::Halted { .. }
+                ) {
                     s.run = Run::Idle;
                 }
             }
@@ -392,6 +405,13 @@ impl Console {
                 }
             }
             Msg::RunStarted => s.retries.clear(),
+            Msg::Halt => {
+                if let Run::Sending { current, total, .. } = s.run {
+                    let sent = current - 1;
+                    s.notice = Notice::text(T::NoticeHalted, &[("sent", &sent), ("total", &total)]);
+                    s.run = Run::Halted { sent, total };
+                }
+            }
             Msg::Retried(note) => s.retries.push(note),
             Msg::Logged(entry) => Rc::make_mut(&mut s.log).push(entry),
             Msg::Notice(n) => s.notice = n,
@@ -653,6 +673,39 @@ mod tests {
         c.update(Msg::Run(Run::NeedsToken(e503())));
         loaded(&mut c, &k, 6);
         assert!(matches!(c.run, Run::NeedsToken(_)));
+    }
+
+    #[test]
+    fn a_run_stopped_by_the_admin_says_what_went_through_and_may_run_again() {
+        let mut c = Console::default();
+        let k = key("c1");
+        loaded(&mut c, &k, 5);
+        c.update(Msg::Run(Run::Sending {
+            current: 3,
+            total: 4,
+            attempt: 2,
+            retrying: Some(e503()),
+        }));
+        assert!(c.is_busy());
+        c.update(Msg::Halt);
+        assert_eq!(c.run, Run::Halted { sent: 2, total: 4 });
+        assert!(!c.is_busy());
+        assert!(c
+            .notice
+            .text_in(Lang::En)
+            .starts_with("You stopped the run: 2 of 4 requests went through."));
+        // Only a run that sends can be stopped.
+        let before = c.clone();
+        c.update(Msg::Halt);
+        assert_eq!(c, before);
+        c.update(Msg::Run(Run::Verifying {
+            received: 0,
+            total: None,
+            retrying: None,
+            intended: Rc::default(),
+        }));
+        c.update(Msg::Halt);
+        assert!(matches!(c.run, Run::Verifying { .. }));
     }
 
     #[test]

@@ -199,6 +199,17 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
+    // The running apply's own lifetime: "Stop applying" ends it.
+    let run_lifetime = use_mut_ref(|| None::<Lifetime>);
+    let on_stop_run = {
+        let (run_lifetime, d) = (run_lifetime.clone(), dispatcher.clone());
+        Callback::from(move |()| {
+            if let Some(lifetime) = run_lifetime.borrow().as_ref() {
+                lifetime.end();
+            }
+            d.dispatch(Msg::Halt);
+        })
+    };
     let on_stop_loading = {
         let load_lifetime = load_lifetime.clone();
         Callback::from(move |_| {
@@ -244,9 +255,11 @@ pub fn app(props: &AppProps) -> Html {
         let table = console.table.clone();
         let (batch, timeout_ms) = (*batch, *timeout_secs * 1000);
         let (d, events, tokens, lang) = (dispatcher.clone(), events.clone(), tokens.clone(), *lang);
-        let lifetime = (*lifetime).clone();
+        let (console_lifetime, run_lifetime) = ((*lifetime).clone(), run_lifetime.clone());
         move |c: Connection, typed: Option<String>| {
-            let (lifetime, by) = (lifetime.clone(), by.clone());
+            let lifetime = console_lifetime.child();
+            *run_lifetime.borrow_mut() = Some(lifetime.clone());
+            let by = by.clone();
             let (table, d, events, tokens) =
                 (table.clone(), d.clone(), events.clone(), tokens.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -511,7 +524,7 @@ pub fn app(props: &AppProps) -> Html {
                         <UsersTable console={state.clone()} on_msg={on_msg.clone()} />
                     </div>
                     <ReviewPanel console={state} base={absolute} batch={*batch} {on_batch} timeout_secs={*timeout_secs} {on_timeout}
-                        {on_apply} {on_new_token} {on_discard} {on_recheck}
+                        {on_apply} {on_new_token} {on_discard} {on_recheck} on_stop={on_stop_run}
                         sign_in_region={sign_in_on.then(|| AttrValue::from(connection.region.clone()))} />
                 </div>
             }

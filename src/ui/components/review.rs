@@ -38,6 +38,8 @@ pub struct ReviewPanelProps {
     pub on_discard: Callback<()>,
     /// "Check again" after a re-read failed.
     pub on_recheck: Callback<()>,
+    /// "Stop applying" while requests go out.
+    pub on_stop: Callback<()>,
     /// The region to sign in to again after a 401, when sign-in is offered.
     #[prop_or_default]
     pub sign_in_region: Option<AttrValue>,
@@ -155,7 +157,7 @@ pub fn review_panel(p: &ReviewPanelProps) -> Html {
                 </button>
             </div>
             <RunStatus run={c.run.clone()} retries={c.retries.clone()} on_new_token={p.on_new_token.clone()} on_recheck={p.on_recheck.clone()}
-                sign_in={p.sign_in_region.clone().map(|r| (r, p.base.clone()))} />
+                on_stop={p.on_stop.clone()} sign_in={p.sign_in_region.clone().map(|r| (r, p.base.clone()))} />
         </section>
     }
 }

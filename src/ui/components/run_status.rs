@@ -1,5 +1,5 @@
-//! The state of an apply run: progress, the 401 pause with its token form,
-//! a stop with the error's details, or the verified result.
+//! The state of an apply run: progress with its stop button, the 401 pause
+//! with its token form, a stop with the error's details, or the verified result.
 
 use yew::prelude::*;
 
@@ -93,6 +93,8 @@ pub struct RunStatusProps {
     pub on_new_token: Callback<String>,
     /// "Check again" after a re-read failed.
     pub on_recheck: Callback<()>,
+    /// "Stop applying" while requests go out.
+    pub on_stop: Callback<()>,
     /// Region and origin of IAM, when a paused run may sign in again.
     #[prop_or_default]
     pub sign_in: Option<(AttrValue, ApiBase)>,
@@ -119,7 +121,11 @@ pub fn run_status(p: &RunStatusProps) -> Html {
                 if let Some(e) = retrying {
                     <p class="hu-hint">{ tf(lang, T::Retrying, &[("message", &e.headline_in(lang))]) }</p>
                 }
+                <button type="button" class="hu-secondary" onclick={p.on_stop.reform(|_| ())}>{ t(lang, T::StopRun) }</button>
             </div>
+        },
+        Run::Halted { sent, total } => html! {
+            <p class="hu-halted" role="status">{ tf(lang, T::NoticeHalted, &[("sent", sent), ("total", total)]) }</p>
         },
         Run::NeedsToken(e) => html! {
             <div class="hu-paused">

@@ -76,6 +76,30 @@ test("a page closed or reloaded mid-apply keeps in the history what the server a
   await expect(dialog).toContainText("Stages 0 additions or renames back and 20 deletions.");
 });
 
+test("a run that hangs can be stopped; what did not go through stays staged and applies again", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  await c.openImport(Array.from({ length: 20 }, (_, i) => `hang-${i},Hang ${i}`).join("\n"));
+  await c.confirmImport(20);
+  await c.setBatchSize(10);
+  // The second request hangs far longer than anyone waits.
+  await sandbox.faults({ queue: [{ kind: "stall", ms: 60000, method: "PATCH", skip: 1 }] });
+  await c.apply();
+  await expect(page.getByText("Sending request 2 of 2")).toBeVisible();
+  await page.getByRole("button", { name: "Stop applying" }).click();
+  await expect(page.locator(".hu-halted")).toContainText("You stopped the run: 1 of 2 requests went through.");
+  await expect(page.getByRole("button", { name: "Stop applying" })).toHaveCount(0);
+  await expect(page.locator(".hu-count")).toContainText("15 on the server · 10 to add");
+  expect((await sandbox.users(SMALL_CONFIG)).length).toBe(15);
+  await expect((await openHistory(page)).locator(".hu-history li")).toContainText("10 added, 0 deleted, 0 renamed");
+  await page.keyboard.press("Escape");
+  // Applying again sends what is left.
+  await sandbox.faults({ queue: [] });
+  await stageAndApply(c, page);
+  expect((await sandbox.users(SMALL_CONFIG)).length).toBe(25);
+});
+
 test("revert an older change after a newer one touched some of its users", async ({ page, sandbox }) => {
   const keep = users("keep", 3);
   const config = await sandbox.createConfig(keep);
