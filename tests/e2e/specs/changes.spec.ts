@@ -1,7 +1,7 @@
 // Undo, sync and hand over: the history with revert, copy and match
 // between configurations, and change plans as files.
 import { Page } from "@playwright/test";
-import { test, expect, LARGE_CONFIG, SMALL_CONFIG, users, UserInfo } from "../lib/sandbox";
+import { test, expect, LARGE_CONFIG, SMALL_CONFIG, Sandbox, users, UserInfo } from "../lib/sandbox";
 import { Console } from "../lib/console";
 import { axeScan } from "../lib/axe";
 
@@ -52,16 +52,23 @@ test("apply a change, revert it: the server is as before; the history survives a
   await expect((await openHistory(page)).locator(".hu-history li")).toHaveCount(2);
 });
 
-test("a page closed or reloaded mid-apply keeps in the history what the server accepted", async ({ page, sandbox }) => {
+/** Stages `n` new users in the small configuration, 10 a request, and
+ * applies them with request number `stalled` hanging for a minute. */
+async function applyWithAStall(page: Page, sandbox: Sandbox, n: number, stalled: number) {
   const c = await Console.open(page, sandbox);
   await c.connect(SMALL_CONFIG);
   await c.load(5);
-  await c.openImport(Array.from({ length: 30 }, (_, i) => `mid-${i},Mid ${i}`).join("\n"));
-  await c.confirmImport(30);
+  await c.openImport(Array.from({ length: n }, (_, i) => `new-${i},New ${i}`).join("\n"));
+  await c.confirmImport(n);
   await c.setBatchSize(10);
-  // The third request never answers: two of three went through when the page goes.
-  await sandbox.faults({ queue: [{ kind: "stall", ms: 30000, method: "PATCH", skip: 2 }] });
+  await sandbox.faults({ queue: [{ kind: "stall", ms: 60000, method: "PATCH", skip: stalled - 1 }] });
   await c.apply();
+  return c;
+}
+
+test("a page closed or reloaded mid-apply keeps in the history what the server accepted", async ({ page, sandbox }) => {
+  // The third request never answers: two of three went through when the page goes.
+  const c = await applyWithAStall(page, sandbox, 30, 3);
   await expect.poll(async () => (await sandbox.users(SMALL_CONFIG)).length).toBe(25);
   await expect(page.getByText("Sending request 3 of 3")).toBeVisible();
   await page.reload();
@@ -77,15 +84,8 @@ test("a page closed or reloaded mid-apply keeps in the history what the server a
 });
 
 test("a run that hangs can be stopped; what did not go through stays staged and applies again", async ({ page, sandbox }) => {
-  const c = await Console.open(page, sandbox);
-  await c.connect(SMALL_CONFIG);
-  await c.load(5);
-  await c.openImport(Array.from({ length: 20 }, (_, i) => `hang-${i},Hang ${i}`).join("\n"));
-  await c.confirmImport(20);
-  await c.setBatchSize(10);
   // The second request hangs far longer than anyone waits.
-  await sandbox.faults({ queue: [{ kind: "stall", ms: 60000, method: "PATCH", skip: 1 }] });
-  await c.apply();
+  const c = await applyWithAStall(page, sandbox, 20, 2);
   await expect(page.getByText("Sending request 2 of 2")).toBeVisible();
   await page.getByRole("button", { name: "Stop applying" }).click();
   await expect(page.locator(".hu-halted")).toContainText("You stopped the run: 1 of 2 requests went through.");
