@@ -105,13 +105,13 @@ catalogue! {
     SignInRefused => "IAM refused the sign-in: {message}", "IAM 拒绝了登录：{message}";
     SignInAgain => "Or sign in again", "或重新登录";
     NameUnknown => "no directory user is named “{name}”.", "目录中没有名为“{name}”的用户。";
-    NameAmbiguous => "{n} directory users are named “{name}”: {candidates}. Add the one you mean by its ID.", "目录中有 {n} 个名为“{name}”的用户：{candidates}。请按 ID 添加您要的那一个。";
+    NameAmbiguous => "{n} directory {n:user is|users are} named “{name}”: {candidates}. Add the one you mean by its ID.", "目录中有 {n} 个名为“{name}”的用户：{candidates}。请按 ID 添加您要的那一个。";
     NameFailed => "“{name}” could not be looked up in the directory: {message}", "无法在目录中查找“{name}”：{message}";
     AddFromDirectory => "Add from directory…", "从目录添加…";
     SearchByName => "Search the directory by user name", "按用户名搜索目录";
     SearchHint => "Type a user name (or part of one).", "输入用户名（或其中一部分）。";
     Searching => "Searching…", "正在搜索…";
-    DirectoryResults => "{shown} of {total} matching users shown", "显示 {shown} / {total} 个匹配的用户";
+    DirectoryResults => "{shown} of {total} matching {total:user|users} shown", "显示 {shown} / {total} 个匹配的用户";
     DirectoryUsers => "Directory users", "目录用户";
     More => "More", "更多";
     Disabled => "disabled", "已禁用";
@@ -150,7 +150,7 @@ catalogue! {
     SaveSettings => "Save settings", "保存设置";
     SettingsSaved => "Saved. The server now has migration {state} and exits at {n} {n:session|sessions}.", "已保存。服务器现在的设置：迁移{state}，{n} 个会话时退出。";
     SettingsDiffer => "Saved, but the server reads migration {state} and exit at {n} {n:session|sessions}.", "已保存，但服务器读取到的设置为：迁移{state}，{n} 个会话时退出。";
-    WithStagedUsers => "Start with the {n} staged additions as its users", "以暂存的 {n} 个待添加用户作为初始用户";
+    WithStagedUsers => "Start with the {n} staged {n:addition|additions} as its users", "以暂存的 {n} 个待添加用户作为初始用户";
     CreateConfig => "Create configuration", "创建配置";
     ConfigCreated => "Created configuration {id}; it is chosen and loading.", "已创建配置 {id}；已选中并正在加载。";
     RetriedThenStopped => "Retried {n} {n:time|times} before stopping:", "停止前已重试 {n} 次：";
@@ -350,7 +350,7 @@ catalogue! {
     HistoryExport => "Export history", "导出历史记录";
     HistoryImport => "Import history (JSON file)", "导入历史记录（JSON 文件）";
     HistoryImported => "History imported: {added} {added:change|changes} added, {duplicates} already here, {dropped} oldest dropped.", "历史记录已导入：新增 {added} 项更改，已有 {duplicates} 项，丢弃最早的 {dropped} 项。";
-    HistoryDropped => "The history is full: its {n} oldest changes were dropped.", "历史记录已满：已丢弃最早的 {n} 项更改。";
+    HistoryDropped => "The history is full: its {n} oldest {n:change was|changes were} dropped.", "历史记录已满：已丢弃最早的 {n} 项更改。";
     ByToken => "token", "令牌";
     CopyTo => "Copy users to…", "复制用户到…";
     MakeMatch => "Make another match this one…", "使另一个配置与此一致…";
@@ -482,8 +482,20 @@ mod tests {
                 assert!(!text.contains(['{', '}']), "{key:?}: {text}");
                 // A count, then the word it counts (punctuation between
                 // them ends the phrase: "page 2, attempt 2").
+                // A word may stand between them: "1 staged addition".
                 let words: Vec<&str> = text.split_whitespace().collect();
-                for pair in words.windows(2) {
+                let between = |w: &str| {
+                    w.chars().all(|c| c.is_ascii_lowercase())
+                        && !["of", "to", "and", "or", "from", "in", "at"].contains(&w)
+                };
+                let phrases = words.windows(2).map(|p| (p[0], p[1])).chain(
+                    words
+                        .windows(3)
+                        .filter(|p| between(p[1]))
+                        .map(|p| (p[0], p[2])),
+                );
+                for pair in phrases {
+                    let pair = [pair.0, pair.1];
                     let count = pair[0].trim_start_matches(['(', '“']);
                     let noun = pair[1].trim_end_matches(['.', ',', ':', ';', ')', '”']);
                     let singular = COUNTED.iter().any(|c| c.strip_suffix('s') == Some(noun));
