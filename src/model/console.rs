@@ -215,6 +215,9 @@ pub struct Console {
     pub log: Rc<Vec<LogEntry>>,
     /// The latest result, announced to screen readers.
     pub notice: Notice,
+    /// What to say instead of "Loaded n users" once this configuration is
+    /// loaded (a plan staged on it by copy or match).
+    pub on_loaded: Option<(Key, Notice)>,
 }
 
 impl Default for Console {
@@ -230,6 +233,7 @@ impl Default for Console {
             retries: Vec::new(),
             log: Rc::default(),
             notice: Notice::None,
+            on_loaded: None,
         }
     }
 }
@@ -268,6 +272,8 @@ pub enum Msg {
     RunStarted,
     /// The admin stops the run while it sends (the UI ends its requests).
     Halt,
+    /// Say this, not "Loaded n users", when this configuration is loaded next.
+    NoticeOnLoad(Key, Notice),
     /// A request failed and is being retried.
     Retried(String),
     /// Apply progress.
@@ -347,7 +353,13 @@ impl Console {
                 }
             }
             Msg::Loaded(key, table) => {
-                s.notice = Notice::text(T::Loaded, &[("n", &table.loaded().len())]);
+                s.notice = match s.on_loaded.take() {
+                    Some((k, notice)) if k == key => notice,
+                    other => {
+                        s.on_loaded = other;
+                        Notice::text(T::Loaded, &[("n", &table.loaded().len())])
+                    }
+                };
                 // The table now shows the server as it is: an earlier run's result no longer stands.
                 if !s.run.is_active() && !matches!(s.run, Run::NeedsToken(_)) {
                     s.run = Run::Idle;
@@ -359,11 +371,13 @@ impl Console {
                 s.partial = None;
             }
             Msg::LoadFailed(failure, partial) => {
+                s.on_loaded = None;
                 s.notice = Notice::Api(failure.error.clone());
                 s.partial = partial.filter(|p| p.received() > 0).map(Rc::new);
                 s.loading = Loading::Failed(failure);
             }
             Msg::LoadCancelled(partial) => {
+                s.on_loaded = None;
                 s.partial = partial.filter(|p| p.received() > 0).map(Rc::new);
                 let kept = s.partial.as_ref().map_or(0, |p| p.received());
                 s.notice = Notice::text(T::LoadCancelled, &[("kept", &kept)]);
@@ -405,6 +419,7 @@ impl Console {
                 }
             }
             Msg::RunStarted => s.retries.clear(),
+            Msg::NoticeOnLoad(key, notice) => s.on_loaded = Some((key, notice)),
             Msg::Halt => {
                 if let Run::Sending { current, total, .. } = s.run {
                     let sent = current - 1;
@@ -706,6 +721,37 @@ mod tests {
         }));
         c.update(Msg::Halt);
         assert!(matches!(c.run, Run::Verifying { .. }));
+    }
+
+    #[test]
+    fn a_plan_staged_elsewhere_is_announced_when_that_configuration_loads() {
+        let mut c = Console::default();
+        let said = Notice::text(
+            T::SyncStaged,
+            &[
+                ("config", &"c2"),
+                ("added", &3),
+                ("renamed", &0),
+                ("deleted", &1),
+            ],
+        );
+        c.update(Msg::NoticeOnLoad(key("c2"), said.clone()));
+        // Another configuration loading first says what it always says.
+        loaded(&mut c, &key("c1"), 5);
+        assert_eq!(c.notice.text_in(Lang::En), "Loaded 5 users.");
+        loaded(&mut c, &key("c2"), 4);
+        assert_eq!(
+            c.notice.text_in(Lang::En),
+            "Staged in c2: 3 additions, 0 renames, 1 deletion. Review and apply."
+        );
+        // Once: the next load of it is an ordinary load.
+        loaded(&mut c, &key("c2"), 4);
+        assert_eq!(c.notice.text_in(Lang::En), "Loaded 4 users.");
+        // A load that fails forgets it.
+        c.update(Msg::NoticeOnLoad(key("c2"), said));
+        c.update(Msg::LoadFailed(LoadFailure::before_reading(e503()), None));
+        loaded(&mut c, &key("c2"), 4);
+        assert_eq!(c.notice.text_in(Lang::En), "Loaded 4 users.");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::{tf, Lang, T};
+use crate::model::notice::Notice;
 use crate::model::table::{user_info, Action, Staged};
 use crate::model::{UserInfo, MAX_USERS};
 
@@ -82,6 +83,20 @@ impl SyncPlan {
     /// Whether it changes nothing.
     pub fn is_empty(&self) -> bool {
         self.adds.is_empty() && self.deletes.is_empty()
+    }
+
+    /// What the console says once the plan is staged on `config` and that
+    /// configuration is open.
+    pub fn staged_notice(&self, config: &str) -> Notice {
+        Notice::text(
+            T::SyncStaged,
+            &[
+                ("config", &config.to_string()),
+                ("added", &self.added),
+                ("renamed", &self.renamed),
+                ("deleted", &self.deletes.len()),
+            ],
+        )
     }
 
     /// Users a target of `target_len` users holds afterwards.

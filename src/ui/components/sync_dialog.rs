@@ -19,6 +19,7 @@ use crate::ui::net::access::Access;
 use crate::ui::net::api::DEFAULT_TIMEOUT_MS;
 use crate::ui::net::flows::{list_configs, Dispatch};
 use crate::ui::net::reads::{read_pages, OnProgress, ReadEvents};
+use crate::ui::state::{Key, Msg};
 use crate::ui::use_lang;
 
 /// Copy (adds only) or match (the target ends equal to this one).
@@ -58,13 +59,14 @@ enum Status {
 }
 
 /// Reads `target`, plans against `source` and stages the plan there (with
-/// any work already staged on it); the plan, or why nothing was staged.
+/// any work already staged on it); the target and the plan, or why nothing
+/// was staged.
 async fn prepare(
     p: (SyncMode, Access, Rc<Table>, Dispatch),
     target: String,
     lang: Lang,
     on_read: &OnProgress<'_>,
-) -> Result<Result<SyncPlan, String>, ApiError> {
+) -> Result<Result<(Key, SyncPlan), String>, ApiError> {
     let (mode, access, source, dispatch) = p;
     let access = Access {
         connection: Connection {
@@ -101,7 +103,7 @@ async fn prepare(
         }
         storage::save_staged(&key, table.staged());
     }
-    Ok(Ok(plan))
+    Ok(Ok((key, plan)))
 }
 
 /// The copy or match dialog.
@@ -151,10 +153,10 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
             p.table.clone(),
             p.dispatch.clone(),
         );
-        let on_staged = p.on_staged.clone();
+        let (on_staged, dispatch) = (p.on_staged.clone(), p.dispatch.clone());
         Callback::from(move |_| {
             let (target, status, args) = ((*target).clone(), status.clone(), args.clone());
-            let on_staged = on_staged.clone();
+            let (on_staged, dispatch) = (on_staged.clone(), dispatch.clone());
             status.set(Status::Reading(0));
             wasm_bindgen_futures::spawn_local(async move {
                 let progress = status.clone();
@@ -162,10 +164,13 @@ pub fn sync_dialog(p: &SyncDialogProps) -> Html {
                 match prepare(args, target.clone(), lang, &on_read).await {
                     Err(e) => status.set(Status::Said(e.message_in(lang))),
                     Ok(Err(refused)) => status.set(Status::Said(refused)),
-                    Ok(Ok(plan)) if plan.is_empty() => {
+                    Ok(Ok((_, plan))) if plan.is_empty() => {
                         status.set(Status::Said(t(lang, T::SyncNothing).to_string()))
                     }
-                    Ok(Ok(_)) => on_staged.emit(target),
+                    Ok(Ok((key, plan))) => {
+                        dispatch.dispatch(Msg::NoticeOnLoad(key, plan.staged_notice(&target)));
+                        on_staged.emit(target);
+                    }
                 }
             });
         })

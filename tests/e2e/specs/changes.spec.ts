@@ -174,6 +174,10 @@ test("make the small configuration match the large one", async ({ page, sandbox 
   await dialog.getByRole("button", { name: "Read the target and stage" }).click();
   await expect(page.locator("#hu-config")).toHaveValue(SMALL_CONFIG);
   await expect(page.locator(".hu-count")).toContainText("5 to delete");
+  // The console says what it staged where, not just that it loaded the target.
+  await expect(page.locator(".hu-notice")).toHaveText(
+    `Staged in ${SMALL_CONFIG}: ${Object.keys(large).length} additions, 0 renames, 5 deletions. Review and apply.`,
+  );
   await stageAndApply(c, page);
   expect(asMap(await sandbox.users(SMALL_CONFIG))).toEqual(large);
 });
