@@ -94,7 +94,6 @@ catalogue! {
     IdentityLine => "Signed in as {user} (account {account}) · project {project} · token expires {expires}", "已登录：{user}（账号 {account}）· 项目 {project} · 令牌到期时间 {expires}";
     TokenExpiresSoon => "The token expires in {minutes} {minutes:minute|minutes}: sign in again or paste a new one.", "令牌将在 {minutes} 分钟后过期：请重新登录或粘贴新的令牌。";
     TokenExpired => "The token has expired: sign in again or paste a new one.", "令牌已过期：请重新登录或粘贴新的令牌。";
-    PasteToken => "Paste a token", "粘贴令牌";
     SignInIam => "Sign in with an IAM user", "使用 IAM 用户登录";
     UsesMfa => "This user signs in with MFA", "该用户使用 MFA 登录";
     MfaCode => "MFA code", "MFA 验证码";
@@ -298,7 +297,6 @@ catalogue! {
     DetailMalformed => "The error body was cut short or is not valid JSON.", "错误响应体被截断或不是有效的 JSON。";
     DetailText => "The response said: {text}", "响应内容：{text}";
     DetailEmpty => "The response had no body.", "响应没有内容。";
-    DetailUnexpected => "unexpected response body: {detail}", "意外的响应内容：{detail}";
     HttpRequest => "HTTP {status}, request {request}", "HTTP {status}，请求 {request}";
     Http => "HTTP {status}", "HTTP {status}";
     FileNotJson => "The file is not valid JSON.", "该文件不是有效的 JSON。";
@@ -510,6 +508,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every text is shown somewhere: a key no code names is either dead
+    /// weight in the wasm or a message the console forgot to give.
+    #[test]
+    fn every_key_is_used_by_the_console() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs")
+                {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut code = String::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        let unused: Vec<String> = T::ALL
+            .iter()
+            .map(|k| format!("{k:?}"))
+            .filter(|name| {
+                !code.match_indices(&format!("T::{name}")).any(|(i, m)| {
+                    !code[i + m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                })
+            })
+            .collect();
+        assert!(unused.is_empty(), "texts no code shows: {unused:?}");
     }
 
     #[test]
