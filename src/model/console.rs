@@ -215,6 +215,10 @@ pub struct Console {
     pub log: Rc<Vec<LogEntry>>,
     /// The latest result, announced to screen readers.
     pub notice: Notice,
+    /// Whether the table holds what the server has for `key`: once a load
+    /// of it finished, and while it is read again. A first load that is
+    /// under way, failed or stopped has no table to show.
+    pub read: bool,
     /// What to say instead of "Loaded n users" once this configuration is
     /// loaded (a plan staged on it by copy or match).
     pub on_loaded: Option<(Key, Notice)>,
@@ -233,6 +237,7 @@ impl Default for Console {
             retries: Vec::new(),
             log: Rc::default(),
             notice: Notice::None,
+            read: false,
             on_loaded: None,
         }
     }
@@ -292,6 +297,12 @@ impl Console {
         matches!(self.loading, Loading::Busy { .. }) || self.run.is_active()
     }
 
+    /// Whether the table area is shown: a configuration is being loaded,
+    /// or its users were read (a first load that failed shows only why).
+    pub fn shows_table(&self) -> bool {
+        self.key.is_some() && (self.read || matches!(self.loading, Loading::Busy { .. }))
+    }
+
     /// The pages already read for `key`, when a load of it stopped part-way.
     pub fn partial_for(&self, key: &Key) -> Option<PagedRead> {
         match (&self.key, &self.partial) {
@@ -324,6 +335,7 @@ impl Console {
                     s.table = Rc::default();
                     s.selected.clear();
                     s.partial = None;
+                    s.read = false;
                 }
                 s.key = Some(key);
                 // The previous result no longer stands while pages arrive.
@@ -367,6 +379,7 @@ impl Console {
                 }
                 s.key = Some(key);
                 s.table = Rc::new(table);
+                s.read = true;
                 s.loading = Loading::Done;
                 s.partial = None;
             }
@@ -752,6 +765,26 @@ mod tests {
         c.update(Msg::LoadFailed(LoadFailure::before_reading(e503()), None));
         loaded(&mut c, &key("c2"), 4);
         assert_eq!(c.notice.text_in(Lang::En), "Loaded 4 users.");
+    }
+
+    #[test]
+    fn a_first_load_that_fails_shows_no_table_a_reload_that_fails_keeps_it() {
+        let mut c = Console::default();
+        assert!(!c.shows_table());
+        c.update(Msg::LoadStarted(key("missing")));
+        assert!(c.shows_table() && !c.read);
+        c.update(Msg::LoadFailed(LoadFailure::before_reading(e503()), None));
+        assert!(!c.shows_table());
+        // Read once, the table stays through a failed reload of it...
+        loaded(&mut c, &key("c1"), 5);
+        c.update(Msg::LoadStarted(key("c1")));
+        c.update(Msg::LoadFailed(LoadFailure::before_reading(e503()), None));
+        assert!(c.shows_table() && c.read);
+        assert_eq!(c.table.loaded().len(), 5);
+        // ...and goes with a load of another configuration that fails or stops.
+        c.update(Msg::LoadStarted(key("c2")));
+        c.update(Msg::LoadCancelled(None));
+        assert!(!c.shows_table());
     }
 
     #[test]

@@ -497,7 +497,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             <div class="hu-notice" role="status" aria-live="polite">{ console.notice.text_in(lang) }</div>
             { loading_status(&console.loading, lang, &on_stop_loading) }
-            if console.key.is_some() && console.loading != Loading::Idle {
+            if console.shows_table() {
                 <div class="hu-main">
                     <div class="hu-left">
                         <div class="hu-toolbar">

@@ -271,7 +271,8 @@ pub fn users_table(p: &UsersTableProps) -> Html {
                         <tr key="s-bottom" class="hu-spacer" ref={bottom_spacer} aria-hidden="true"><td colspan="5"></td></tr>
                     </tbody>
                 </table>
-                if shown.is_empty() {
+                // Before the first read ends, no users is not "no users".
+                if shown.is_empty() && c.read {
                     <p class="hu-empty">{ if filter.is_empty() { t(lang, T::NoUsers) } else { t(lang, T::NoMatch) } }</p>
                 }
             </div>

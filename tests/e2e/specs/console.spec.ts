@@ -298,3 +298,17 @@ test("changing the Configuration ID after loading never sends the staged change 
   await page.getByRole("button", { name: "History…" }).click();
   await expect(page.getByRole("dialog")).toContainText("1 added, 1 deleted, 0 renamed");
 });
+
+test("a configuration that does not exist shows the error, not an empty configuration to add users to", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect("no-such-configuration-1");
+  await page.getByRole("button", { name: "Load users" }).click();
+  await expect(page.locator(".hu-notice")).toContainText("Not found: check the project ID, the configuration ID and the region.");
+  await expect(page.getByText("No users in this configuration.")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add user" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Apply changes" })).toHaveCount(0);
+  // The way out: the right ID, loaded.
+  await page.locator("#hu-config").fill(SMALL_CONFIG);
+  await c.load(5);
+  await expect(page.getByRole("button", { name: "Apply changes" })).toBeVisible();
+});
