@@ -81,6 +81,11 @@ impl LoadFailure {
         let Some(page) = self.page else {
             return String::new();
         };
+        // Not found on the first page: the configuration (or project) is
+        // not there, which the error says; there is no page to speak of.
+        if page.offset == 0 && self.kept == 0 && self.error.status == Some(404) {
+            return String::new();
+        }
         let (number, first, last) = page_span(page);
         let key = if self.attempts > 1 {
             T::PageFailed
@@ -785,6 +790,28 @@ mod tests {
         c.update(Msg::LoadStarted(key("c2")));
         c.update(Msg::LoadCancelled(None));
         assert!(!c.shows_table());
+    }
+
+    #[test]
+    fn a_missing_configuration_is_not_called_an_unread_page() {
+        let missing = |offset, kept| LoadFailure {
+            error: ApiError::decode(
+                404,
+                None,
+                None,
+                br#"{"error_code":"WKS.00210404","error_msg":"Not here."}"#,
+            ),
+            page: Some(at(offset)),
+            attempts: 1,
+            kept,
+            total: None,
+        };
+        assert_eq!(missing(0, 0).summary_in(Lang::En), "");
+        // A 404 past the first page is a page that could not be read.
+        assert_eq!(
+            missing(100, 100).summary_in(Lang::En),
+            "Page 2 (users 101–200) could not be read. 100 users read are kept: Load users reads only what is missing."
+        );
     }
 
     #[test]

@@ -48,6 +48,18 @@ pub fn use_dialog_focus(first: NodeRef, return_focus: NodeRef) {
     });
 }
 
+/// Focuses `target` each time `on` turns true: where a control that had
+/// the focus goes away (a stop button once the run has stopped), the
+/// keyboard lands on what replaced it rather than on the page.
+#[hook]
+pub fn use_focus_when(target: NodeRef, on: bool) {
+    use_effect_with(on, move |on| {
+        if let (true, Some(el)) = (*on, target.cast::<web_sys::HtmlElement>()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// The dialog's keys: Escape closes it, Tab stays inside.
 pub fn dialog_keys(dialog: &NodeRef, on_close: &Callback<()>) -> Callback<KeyboardEvent> {
     let (dialog, on_close) = (dialog.clone(), on_close.clone());

@@ -8,6 +8,7 @@ use crate::model::iam::Who;
 use crate::model::table::Difference;
 use crate::model::ApiBase;
 use crate::model::ApiError;
+use crate::ui::browser::focus::use_focus_when;
 use crate::ui::components::loading::read_progress;
 use crate::ui::components::sign_in::SignInForm;
 use crate::ui::state::Run;
@@ -104,6 +105,8 @@ pub struct RunStatusProps {
 #[function_component(RunStatus)]
 pub fn run_status(p: &RunStatusProps) -> Html {
     let lang = use_lang();
+    let halted = use_node_ref();
+    use_focus_when(halted.clone(), matches!(p.run, Run::Halted { .. }));
     let state = match &p.run {
         Run::Idle => html! {},
         Run::Sending {
@@ -125,7 +128,7 @@ pub fn run_status(p: &RunStatusProps) -> Html {
             </div>
         },
         Run::Halted { sent, total } => html! {
-            <p class="hu-halted" role="status">{ tf(lang, T::NoticeHalted, &[("sent", sent), ("total", total)]) }</p>
+            <p class="hu-halted" role="status" tabindex="-1" ref={halted}>{ tf(lang, T::NoticeHalted, &[("sent", sent), ("total", total)]) }</p>
         },
         Run::NeedsToken(e) => html! {
             <div class="hu-paused">

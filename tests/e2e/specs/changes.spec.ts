@@ -89,6 +89,8 @@ test("a run that hangs can be stopped; what did not go through stays staged and 
   await expect(page.getByText("Sending request 2 of 2")).toBeVisible();
   await page.getByRole("button", { name: "Stop applying" }).click();
   await expect(page.locator(".hu-halted")).toContainText("You stopped the run: 1 of 2 requests went through.");
+  // The keyboard lands on what replaced the button.
+  await expect(page.locator(".hu-halted")).toBeFocused();
   await expect(page.getByRole("button", { name: "Stop applying" })).toHaveCount(0);
   await expect(page.locator(".hu-count")).toContainText("15 on the server · 10 to add");
   expect((await sandbox.users(SMALL_CONFIG)).length).toBe(15);
