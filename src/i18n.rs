@@ -251,8 +251,6 @@ catalogue! {
     UserCount => "Users", "用户数";
     Attempts => "Attempts", "尝试次数";
     Loaded => "Loaded {n} {n:user|users}.", "已加载 {n} 个用户。";
-    NoticeApplied => "All changes applied; the server matches the intended users.", "所有更改已提交；服务器与预期的用户一致。";
-    NoticeDiffers => "All requests went through, but the server differs in {n} {n:user|users}.", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同。";
     FieldEmpty => "{field} is empty.", "{field}为空。";
     FieldTooLong => "{field} is {len} {len:character|characters} long; at most {max} {max:is|are} allowed.", "{field}长度为 {len} 个字符；最多允许 {max} 个。";
     FieldControl => "{field} contains a control character (such as a line break, tab or NUL) at position {position}.",

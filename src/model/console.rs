@@ -416,17 +416,11 @@ impl Console {
                 }
             }
             Msg::Run(run) => {
-                match &run {
-                    Run::Stopped(e) | Run::NeedsToken(e) => s.notice = Notice::Api(e.clone()),
-                    Run::Unverified { error, .. } => s.notice = Notice::Unverified(error.clone()),
-                    Run::Verified(d) if d.is_empty() => {
-                        s.notice = Notice::text(T::NoticeApplied, &[])
-                    }
-                    Run::Verified(d) => {
-                        s.notice = Notice::text(T::NoticeDiffers, &[("n", &d.len())])
-                    }
-                    _ => {}
-                }
+                // A run and its outcome are told by its status in the review
+                // panel, where Apply was pressed; the notice line above the
+                // table would only repeat it (and a screen reader announce it
+                // twice), or keep a line from before the run.
+                s.notice = Notice::None;
                 s.run = run;
             }
             Msg::Checked(server) => {
@@ -489,7 +483,7 @@ mod tests {
     #[test]
     fn a_load_ends_done() {
         let mut c = Console {
-            notice: Notice::text(T::NoticeApplied, &[]),
+            notice: Notice::text(T::Loaded, &[("n", &3)]),
             ..Console::default()
         };
         let k = key("c1");
@@ -680,15 +674,35 @@ mod tests {
             intended,
         }));
         assert!(!c.is_busy());
-        assert!(c
-            .notice
-            .text_in(Lang::En)
-            .starts_with("Every request went through"));
+        assert!(matches!(c.run, Run::Unverified { .. }));
         c.update(Msg::Checked(users(4)));
         assert_eq!(
             c.run,
             Run::Verified(vec![Difference::Missing("u0004".into())])
         );
+    }
+
+    #[test]
+    fn a_run_s_outcome_is_told_in_its_status_not_again_in_the_notice() {
+        let outcomes = [
+            Run::Verified(vec![]),
+            Run::Verified(vec![Difference::Missing("u0004".into())]),
+            Run::Stopped(e503()),
+            Run::NeedsToken(e503()),
+            Run::Unverified {
+                error: e503(),
+                intended: Rc::new(BTreeMap::new()),
+            },
+        ];
+        for outcome in outcomes {
+            let mut c = Console::default();
+            let k = key("c1");
+            loaded(&mut c, &k, 5);
+            assert_eq!(c.notice.text_in(Lang::En), "Loaded 5 users.");
+            c.update(Msg::Run(outcome.clone()));
+            assert_eq!(c.run, outcome);
+            assert_eq!(c.notice, Notice::None, "{outcome:?}");
+        }
     }
 
     #[test]

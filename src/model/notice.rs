@@ -4,7 +4,7 @@
 
 use std::fmt::Display;
 
-use crate::i18n::{t, tf, Lang, T};
+use crate::i18n::{tf, Lang, T};
 use crate::model::{ApiError, FieldError, PlanError};
 
 /// What the result line says.
@@ -18,8 +18,6 @@ pub enum Notice {
     Text(T, Vec<(&'static str, String)>),
     /// What an API error means.
     Api(ApiError),
-    /// A run went through but its re-read failed.
-    Unverified(ApiError),
     /// Why nothing could be planned.
     Plan(PlanError),
     /// Why a user could not be staged.
@@ -42,7 +40,6 @@ impl Notice {
                 tf(lang, *key, &args)
             }
             Self::Api(e) => e.message_in(lang),
-            Self::Unverified(e) => format!("{} {}", t(lang, T::Unverified), e.headline_in(lang)),
             Self::Plan(e) => e.message_in(lang),
             Self::Field(e) => e.message_in(lang),
         }

@@ -165,6 +165,11 @@ test("add one user, review, apply, and the server has it", async ({ page, sandbo
   await c.screenshot("03-review");
   await c.apply();
   await c.expectVerified();
+  // The outcome is told once, in the review panel where Apply was pressed:
+  // the notice line above the table neither repeats it nor keeps its
+  // earlier, now stale text.
+  await expect(page.getByText(/^All changes applied/)).toHaveCount(1);
+  await expect(page.locator(".hu-notice")).toHaveText("");
   const server = await sandbox.users(SMALL_CONFIG);
   expect(server).toContainEqual({ user_id: "new-admin-1", user_name: "Dana Scully" });
   expect(server.length).toBe(6);
@@ -219,6 +224,8 @@ test("an expired token mid-apply pauses the run; a new token completes it", asyn
   await c.apply();
   await expect(page.locator(".hu-paused")).toContainText("The token is invalid or expired: paste a new one.");
   await expect(page.locator(".hu-paused")).toContainText("APIGW.0301");
+  // The pause and its error are in the review panel, not told again above the table.
+  await expect(page.locator(".hu-notice")).toHaveText("");
   await c.screenshot("06-token-expired");
   await expect(sandbox.users(SMALL_CONFIG)).rejects.toThrow("401"); // the sandbox revoked demo-token
   await expect(page.locator(".hu-count")).toContainText("20 to add");
