@@ -221,6 +221,8 @@ pub fn app(props: &AppProps) -> Html {
     // A change, its resumption and its verification go to the loaded
     // configuration, whatever the form's fields hold since.
     let aimed = console.key.as_ref().map(|key| connection.aimed_at(key));
+    // The loaded table's connection, else the form's (nothing loaded yet).
+    let loaded_or_form = aimed.clone().unwrap_or_else(|| (*connection).clone());
     let on_recheck = {
         let (c, tokens, d) = (aimed.clone(), tokens.clone(), dispatcher.clone());
         let lifetime = (*lifetime).clone();
@@ -410,7 +412,7 @@ pub fn app(props: &AppProps) -> Html {
     // The loaded table's tools (directory, import, copy and match) work in
     // its project, whatever the form's fields hold since.
     let directory = Access {
-        connection: aimed.clone().unwrap_or_else(|| (*connection).clone()),
+        connection: loaded_or_form.clone(),
         ..form_access.clone()
     };
     let writer = Writer {
@@ -446,8 +448,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_synced = {
         // The target is a configuration of the loaded table's project.
-        let (syncing, open) = (syncing.clone(), open.clone());
-        let loaded = aimed.clone().unwrap_or_else(|| (*connection).clone());
+        let (syncing, open, loaded) = (syncing.clone(), open.clone(), loaded_or_form);
         Callback::from(move |target: String| {
             syncing.set(None);
             open.emit(Connection {
