@@ -10,6 +10,9 @@ pub struct Region {
     pub id: &'static str,
     /// E.g. `appstream.cn-north-4.myhuaweicloud.com`.
     pub host: &'static str,
+    /// The region's name as Huawei Cloud's console shows it, in English and
+    /// in Chinese (`CN North-Beijing4`, `华北-北京四`); empty where not known.
+    names: (&'static str, &'static str),
 }
 
 impl Region {
@@ -17,21 +20,54 @@ impl Region {
     pub fn endpoint(&self) -> String {
         format!("https://{}", self.host)
     }
+
+    /// How the region is offered: its id, which the admin finds in project
+    /// names and URLs, then its name in `lang` (`cn-north-4 · CN North-Beijing4`).
+    pub fn label(&self, lang: Lang) -> String {
+        let name = match lang {
+            Lang::En => self.names.0,
+            Lang::Zh => self.names.1,
+        };
+        if name.is_empty() {
+            self.id.to_string()
+        } else {
+            format!("{} · {name}", self.id)
+        }
+    }
 }
 
 macro_rules! regions {
-    ($($family:literal: [$($id:literal),*]),*) => {
+    ($($family:literal: [$($id:literal => ($en:literal, $zh:literal)),*]),*) => {
         /// Every region with this service, from the SDKs' region tables.
-        pub const REGIONS: &[Region] = &[$($(Region { id: $id, host: concat!($family, ".", $id, ".myhuaweicloud.com") },)*)*];
+        pub const REGIONS: &[Region] = &[$($(Region {
+            id: $id,
+            host: concat!($family, ".", $id, ".myhuaweicloud.com"),
+            names: ($en, $zh),
+        },)*)*];
     };
 }
 
 regions!(
-    "appstream": ["cn-north-4", "cn-east-3", "cn-south-1", "cn-southwest-2", "cn-north-9"],
+    "appstream": [
+        "cn-north-4" => ("CN North-Beijing4", "华北-北京四"),
+        "cn-east-3" => ("CN East-Shanghai1", "华东-上海一"),
+        "cn-south-1" => ("CN South-Guangzhou", "华南-广州"),
+        "cn-southwest-2" => ("CN Southwest-Guiyang1", "西南-贵阳一"),
+        "cn-north-9" => ("CN North-Ulanqab1", "华北-乌兰察布一")
+    ],
     "workspace": [
-        "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "af-south-1", "af-north-1",
-        "la-south-2", "la-north-2", "sa-brazil-1", "me-east-1", "tr-west-1", "cn-east-5",
-        "cn-north-11"
+        "ap-southeast-1" => ("CN-Hong Kong", "中国-香港"),
+        "ap-southeast-2" => ("AP-Bangkok", "亚太-曼谷"),
+        "ap-southeast-3" => ("AP-Singapore", "亚太-新加坡"),
+        "af-south-1" => ("AF-Johannesburg", "非洲-约翰内斯堡"),
+        "af-north-1" => ("AF-Cairo", "非洲-开罗"),
+        "la-south-2" => ("LA-Santiago", "拉美-圣地亚哥"),
+        "la-north-2" => ("LA-Mexico City2", "拉美-墨西哥城二"),
+        "sa-brazil-1" => ("LA-Sao Paulo1", "拉美-圣保罗一"),
+        "me-east-1" => ("ME-Riyadh", "中东-利雅得"),
+        "tr-west-1" => ("TR-Istanbul", "土耳其-伊斯坦布尔"),
+        "cn-east-5" => ("CN East-Qingdao", "华东-青岛"),
+        "cn-north-11" => ("", "")
     ]
 );
 
@@ -228,6 +264,33 @@ mod tests {
             ProjectId::parse("p 1/x").unwrap(),
             ConfigId::parse("c?#").unwrap(),
         )
+    }
+
+    #[test]
+    fn a_region_is_offered_by_its_id_and_the_name_the_cloud_console_shows() {
+        let beijing = region("cn-north-4").unwrap();
+        assert_eq!(beijing.label(Lang::En), "cn-north-4 · CN North-Beijing4");
+        assert_eq!(beijing.label(Lang::Zh), "cn-north-4 · 华北-北京四");
+        assert_eq!(
+            region("ap-southeast-1").unwrap().label(Lang::En),
+            "ap-southeast-1 · CN-Hong Kong"
+        );
+        // A region whose name is not known here is offered by its id alone.
+        assert_eq!(
+            region("cn-north-11").unwrap().label(Lang::Zh),
+            "cn-north-11"
+        );
+        for r in REGIONS.iter().filter(|r| r.id != "cn-north-11") {
+            for lang in [Lang::En, Lang::Zh] {
+                let label = r.label(lang);
+                assert!(label.starts_with(r.id), "{label}");
+                assert!(
+                    label.len() > r.id.len() + 4,
+                    "{} has no name in {lang:?}",
+                    r.id
+                );
+            }
+        }
     }
 
     #[test]

@@ -223,7 +223,7 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
                 <select id="hu-region" onchange={on_region} aria-describedby="hu-region-msg">
                     <option value="" selected={p.value.region.is_empty()}>{ t(lang, T::NotSet) }</option>
                     { for REGIONS.iter().map(|r| html! {
-                        <option value={r.id} selected={p.value.region == r.id}>{ r.id }</option>
+                        <option value={r.id} selected={p.value.region == r.id}>{ r.label(lang) }</option>
                     }) }
                 </select>
                 <div id="hu-region-msg" class="hu-hint">{ endpoint.unwrap_or_default() }</div>

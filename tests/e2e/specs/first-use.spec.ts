@@ -102,3 +102,19 @@ test("in a 400 px column the user name keeps its room; the ID gives way", async 
   await expect(full).toHaveText(user.user_id!);
   await c.screenshot("13-narrow-names");
 });
+
+test("regions are offered by their names as the cloud console shows them, in both languages", async ({ page, sandbox }) => {
+  await Console.open(page, sandbox);
+  const region = page.getByLabel("Region");
+  await expect(region.locator('option[value="cn-north-4"]')).toHaveText("cn-north-4 · CN North-Beijing4");
+  await expect(region.locator('option[value="ap-southeast-3"]')).toHaveText("ap-southeast-3 · AP-Singapore");
+  // Chosen by name, the region still names its endpoint and is kept by its id.
+  await region.selectOption({ label: "la-south-2 · LA-Santiago" });
+  await expect(region).toHaveValue("la-south-2");
+  await expect(page.locator("#hu-region-msg")).toContainText("workspace.la-south-2.myhuaweicloud.com");
+  await page.locator("#hu-lang").selectOption("zh-CN");
+  await expect(page.getByLabel("区域").locator('option[value="cn-north-4"]')).toHaveText("cn-north-4 · 华北-北京四");
+  await page.reload();
+  await expect(page.getByLabel("区域")).toHaveValue("la-south-2");
+  await expect(page.getByLabel("区域").locator("option:checked")).toHaveText("la-south-2 · 拉美-圣地亚哥");
+});
