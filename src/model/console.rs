@@ -415,14 +415,7 @@ impl Console {
                     s.selected.insert(id);
                 }
             }
-            Msg::Run(run) => {
-                // A run and its outcome are told by its status in the review
-                // panel, where Apply was pressed; the notice line above the
-                // table would only repeat it (and a screen reader announce it
-                // twice), or keep a line from before the run.
-                s.notice = Notice::None;
-                s.run = run;
-            }
+            Msg::Run(run) => s.run = run,
             Msg::Checked(server) => {
                 if let Run::Verifying { intended, .. } | Run::Unverified { intended, .. } = &s.run {
                     let diffs = differences(intended, &server);
@@ -430,7 +423,14 @@ impl Console {
                     s.update(Msg::Run(Run::Verified(diffs)));
                 }
             }
-            Msg::RunStarted => s.retries.clear(),
+            Msg::RunStarted => {
+                s.retries.clear();
+                // A run and its outcome are told by its status in the review
+                // panel, where Apply was pressed: the notice line above the
+                // table keeps no line from before the run, and is left to
+                // what the run itself has to say besides (a full history).
+                s.notice = Notice::None;
+            }
             Msg::NoticeOnLoad(key, notice) => s.on_loaded = Some((key, notice)),
             Msg::Halt => {
                 if let Run::Sending { current, total, .. } = s.run {
@@ -699,9 +699,22 @@ mod tests {
             let k = key("c1");
             loaded(&mut c, &k, 5);
             assert_eq!(c.notice.text_in(Lang::En), "Loaded 5 users.");
+            c.update(Msg::RunStarted);
+            c.update(Msg::Run(Run::Sending {
+                current: 1,
+                total: 1,
+                attempt: 1,
+                retrying: None,
+            }));
             c.update(Msg::Run(outcome.clone()));
             assert_eq!(c.run, outcome);
             assert_eq!(c.notice, Notice::None, "{outcome:?}");
+            // What the run says besides its outcome stays through it.
+            let dropped = Notice::text(T::HistoryDropped, &[("n", &3)]);
+            c.update(Msg::RunStarted);
+            c.update(Msg::Notice(dropped.clone()));
+            c.update(Msg::Run(outcome.clone()));
+            assert_eq!(c.notice, dropped, "{outcome:?}");
         }
     }
 
