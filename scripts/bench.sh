@@ -20,13 +20,10 @@ echo "==> building (release): console, baseline, sandbox"
 wasm_release_env trunk build --release=true --dist "$CARGO_TARGET_DIR/console-dist" --quiet
 wasm_release_env trunk build --release=true benches/baseline/index.html --dist "$CARGO_TARGET_DIR/baseline-dist" --quiet
 cargo build -p hotspot-users-server --release --quiet
-echo "==> the console's wasm with function names, for its top contributors"
-names="$CARGO_TARGET_DIR/names"
-mkdir -p "$names"
-wasm_release_env cargo build --quiet --profile names --target wasm32-unknown-unknown --bin hotspot-users
-wasm-bindgen --target web --out-dir "$names" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/names/hotspot-users.wasm"
-wasm-opt -Oz -g "$names/hotspot-users_bg.wasm" -o "$names/named.wasm"
-twiggy top -n 100000 -f csv "$names/named.wasm" >"$names/top.csv"
+echo "==> the page's wasm with function names, for its top contributors"
+names="$CARGO_TARGET_DIR/names-dist"
+HOTSPOT_USERS_KEEP_NAMES=1 wasm_release_env trunk build --release=true --dist "$names" --quiet
+twiggy top -n 100000 -f csv "$names/hotspot-users_bg.wasm" >"$names/top.csv"
 echo "==> native model figures"
 BENCH_TSV=1 cargo bench --quiet --bench model >"$CARGO_TARGET_DIR/native-bench.tsv"
 echo "==> gateway overhead"

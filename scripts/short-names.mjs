@@ -7,6 +7,7 @@
 // prints the mapping; this applies the same mapping to the glue.
 import { execFileSync } from "node:child_process";
 import { readFileSync, renameSync, rmSync } from "node:fs";
+import { FEATURES } from "./split-wasm.mjs";
 
 /** Reads the import section of a wasm binary: [{ module, field }]. */
 function imports(bytes) {
@@ -55,15 +56,14 @@ const escape = (s) => s.replace(/[$]/g, "\\$&");
 /**
  * Renames the imports and exports of `wasmPath` and rewrites `glue` (the
  * unminified wasm-bindgen glue, `--target web`) to match. Returns the new glue.
+ * `keepNames` keeps the wasm's function names (for the split that follows).
  */
-export function shortenNames(wasmPath, glue) {
+export function shortenNames(wasmPath, glue, { keepNames = false } = {}) {
   const out = `${wasmPath}.short`;
   const stdout = execFileSync("wasm-opt", [
-    // The features the console's wasm uses (wasm-bindgen, Rust's wasm32
-    // defaults); not --all-features, which lets binaryen write the newer
-    // compact import section that browsers do not read yet.
-    "--enable-reference-types", "--enable-bulk-memory", "--enable-sign-ext",
-    "--enable-nontrapping-float-to-int", "--enable-mutable-globals",
+    ...FEATURES,
+    // Function names stay for split-wasm.mjs, which chooses by them and drops them.
+    ...(keepNames ? ["-g"] : []),
     "--minify-imports-and-exports-and-modules", wasmPath, "-o", out,
   ], { encoding: "utf8", maxBuffer: 64 << 20 });
   const map = JSON.parse(stdout.slice(stdout.indexOf("{")));

@@ -18,7 +18,9 @@ const version = cargo.match(/^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m)[1];
 
 // The glue, the wasm and the glue's snippets, hashed together: a pair that
 // belongs together always lives in the same folder.
-const files = ["hotspot-users.js", "hotspot-users_bg.wasm"];
+// The on-demand part of the wasm (dialogs and panels) sits beside them.
+const files = ["hotspot-users.js", "hotspot-users_bg.wasm", "hotspot-users_lazy.wasm"];
+for (const f of files) if (!existsSync(join(dist, f))) throw new Error(`${f} is not in ${dist}: build with trunk build --release=true`);
 const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 const snippets = existsSync(join(dist, "snippets")) ? walk(join(dist, "snippets")).map((f) => relative(dist, f)) : [];
 const hash = createHash("sha256");

@@ -5,5 +5,6 @@ pub mod embed;
 pub mod files;
 pub mod focus;
 pub mod host;
+pub mod on_demand;
 pub mod startup;
 pub mod storage;

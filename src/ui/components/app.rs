@@ -11,6 +11,7 @@ use crate::model::iam::{AuthProject, Who};
 use crate::model::table::user_info;
 use crate::model::{Action, ApiBase};
 use crate::ui::browser::host::{resolve, HostEvent};
+use crate::ui::browser::on_demand::opening;
 use crate::ui::browser::startup::{
     initial_connection, initial_lang, page_origin, remembers, Embed,
 };
@@ -432,7 +433,7 @@ pub fn app(props: &AppProps) -> Html {
         .collect();
     let open_import = {
         let importing = importing.clone();
-        Callback::from(move |_| importing.set(true))
+        opening(&on_msg, Callback::from(move |()| importing.set(true)))
     };
     let close_import = {
         let importing = importing.clone();
@@ -510,13 +511,13 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                         if let (Some((project, config)), true) = (&key_ids, loaded) {
                             <div class="hu-toolbar">
-                                <button type="button" class="hu-secondary" onclick={toggle(&history_open, true).reform(|_: MouseEvent| ())} ref={history_button.clone()}>
+                                <button type="button" class="hu-secondary" onclick={opening(&on_msg, toggle(&history_open, true))} ref={history_button.clone()}>
                                     { t(lang, T::HistoryButton) }
                                 </button>
-                                <button type="button" class="hu-secondary" onclick={sync(Some(SyncMode::Copy)).reform(|_: MouseEvent| ())} ref={copy_button.clone()}>
+                                <button type="button" class="hu-secondary" onclick={opening(&on_msg, sync(Some(SyncMode::Copy)))} ref={copy_button.clone()}>
                                     { t(lang, T::CopyTo) }
                                 </button>
-                                <button type="button" class="hu-secondary" onclick={sync(Some(SyncMode::Match)).reform(|_: MouseEvent| ())} ref={match_button.clone()}>
+                                <button type="button" class="hu-secondary" onclick={opening(&on_msg, sync(Some(SyncMode::Match)))} ref={match_button.clone()}>
                                     { t(lang, T::MakeMatch) }
                                 </button>
                                 <PlanTools project={project.clone()} config={config.clone()} table={console.table.clone()} on_msg={on_msg.clone()} />

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, T};
 use crate::model::{ProjectId, UserInfo};
+use crate::ui::browser::on_demand;
 use crate::ui::components::new_config::NewConfigPanel;
 use crate::ui::components::settings_form::Writer;
 use crate::ui::components::settings_panel::SettingsPanel;
@@ -37,7 +38,15 @@ pub fn config_tools(p: &ConfigToolsProps) -> Html {
     let open = use_state(|| Open::Nothing);
     let toggle = |which: Open| {
         let open = open.clone();
-        Callback::from(move |_| open.set(if *open == which { Open::Nothing } else { which }))
+        let dispatch = p.writer.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *open == which {
+                open.set(Open::Nothing);
+            } else {
+                let (open, dispatch) = (open.clone(), dispatch.clone());
+                on_demand::open(move |m| dispatch.dispatch(m), move || open.set(which));
+            }
+        })
     };
     let connection = &p.writer.access.connection;
     let project = ProjectId::parse(&connection.project).ok();

@@ -3,11 +3,14 @@
 //! (renamed), with one action to stage each kind. Nothing is staged
 //! without that action.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, T};
-use crate::model::resolve::DirectoryCheck;
-use crate::model::{Action, ApiError};
+use crate::model::resolve::{check, DirectoryCheck};
+use crate::model::{Action, ApiError, Table};
+use crate::ui::net::access::Access;
 use crate::ui::state::Msg;
 use crate::ui::use_lang;
 
@@ -20,6 +23,19 @@ pub enum CheckState {
     Done(DirectoryCheck),
     /// The directory could not be read.
     Failed(ApiError),
+}
+
+/// Reads the whole directory and compares the loaded table with it; where
+/// that stands goes to `checking`. On demand: called through
+/// `on_demand::run`.
+pub fn start((checking, access, table): (UseStateHandle<Option<CheckState>>, Access, Rc<Table>)) {
+    checking.set(Some(CheckState::Reading));
+    wasm_bindgen_futures::spawn_local(async move {
+        checking.set(Some(match access.read_all().await {
+            Ok(directory) => CheckState::Done(check(table.loaded(), &directory)),
+            Err(e) => CheckState::Failed(e),
+        }));
+    });
 }
 
 /// Props of [`DirectoryCheckPanel`].

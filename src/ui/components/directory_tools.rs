@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, T};
-use crate::model::resolve::check;
 use crate::model::Table;
-use crate::ui::components::directory_check::{CheckState, DirectoryCheckPanel};
+use crate::ui::browser::on_demand::{self, opening};
+use crate::ui::components::directory_check::{self, CheckState, DirectoryCheckPanel};
 use crate::ui::components::directory_dialog::DirectoryDialog;
 use crate::ui::net::access::Access;
 use crate::ui::state::Msg;
@@ -35,23 +35,22 @@ pub fn directory_tools(p: &DirectoryToolsProps) -> Html {
     let add_button = use_node_ref();
     let open = {
         let adding = adding.clone();
-        Callback::from(move |_| adding.set(true))
+        opening(&p.on_msg, Callback::from(move |()| adding.set(true)))
     };
     let close = {
         let adding = adding.clone();
         Callback::from(move |_| adding.set(false))
     };
     let on_check = {
-        let (checking, access, table) = (checking.clone(), p.access.clone(), p.table.clone());
+        let (checking, access, table, on_msg) = (
+            checking.clone(),
+            p.access.clone(),
+            p.table.clone(),
+            p.on_msg.clone(),
+        );
         Callback::from(move |_| {
-            checking.set(Some(CheckState::Reading));
-            let (checking, access, table) = (checking.clone(), access.clone(), table.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                checking.set(Some(match access.read_all().await {
-                    Ok(directory) => CheckState::Done(check(table.loaded(), &directory)),
-                    Err(e) => CheckState::Failed(e),
-                }));
-            });
+            let state = (checking.clone(), access.clone(), table.clone());
+            on_demand::run(&on_msg, directory_check::start, state);
         })
     };
     let close_check = {

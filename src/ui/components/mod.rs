@@ -16,6 +16,7 @@ pub mod identity;
 pub mod import_dialog;
 pub mod loading;
 pub mod new_config;
+pub mod plan_actions;
 pub mod plan_tools;
 pub mod review;
 pub mod run_status;

@@ -7,11 +7,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{t, tf, Lang, T};
-use crate::model::plan_file::PlanFile;
-use crate::model::table::user_info;
-use crate::model::{Action, Table};
-use crate::ui::browser::files::{download, picked_text};
+use crate::i18n::{t, T};
+use crate::model::Table;
+use crate::ui::browser::files::picked_text;
+use crate::ui::browser::on_demand;
+use crate::ui::components::plan_actions;
 use crate::ui::state::Msg;
 use crate::ui::use_lang;
 
@@ -30,7 +30,7 @@ pub struct PlanToolsProps {
 
 /// What opening a plan did.
 #[derive(Clone, PartialEq)]
-enum Opened {
+pub enum Opened {
     Refused(String),
     Staged {
         summary: String,
@@ -39,87 +39,14 @@ enum Opened {
     },
 }
 
-/// Checks `text` as a plan for the loaded configuration; stages it.
-fn open(text: &str, p: &PlanToolsProps, lang: Lang) -> Opened {
-    if p.table.is_dirty() {
-        return Opened::Refused(t(lang, T::PlanDirty).to_string());
-    }
-    let checked = PlanFile::parse(text).and_then(|plan| {
-        let checked = plan.check(&p.project, &p.config, p.table.loaded())?;
-        Ok((plan, checked))
-    });
-    let (plan, checked) = match checked {
-        Ok(c) => c,
-        Err(e) => return Opened::Refused(e.message_in(lang)),
-    };
-    let loaded = p.table.loaded();
-    let renames = checked
-        .staged
-        .adds
-        .keys()
-        .filter(|id| loaded.contains_key(*id))
-        .count();
-    let adds: Vec<_> = checked
-        .staged
-        .adds
-        .iter()
-        .map(|(id, name)| user_info(id, name))
-        .collect();
-    let summary = tf(
-        lang,
-        T::PlanOpened,
-        &[
-            ("adds", &(adds.len() - renames)),
-            ("renames", &renames),
-            ("deletes", &checked.staged.deletes.len()),
-        ],
-    );
-    let deletes: Vec<String> = checked.staged.deletes.iter().cloned().collect();
-    p.on_msg.emit(Msg::Table(Action::Add(adds)));
-    p.on_msg.emit(Msg::Table(Action::Delete(deletes)));
-    let note = if checked.unchanged {
-        t(lang, T::PlanUnchanged).to_string()
-    } else if checked.changed_since.is_empty() {
-        tf(
-            lang,
-            T::PlanChangedOthers,
-            &[("then", &plan.fingerprint.users), ("now", &loaded.len())],
-        )
-    } else {
-        t(lang, T::PlanChangedSince).to_string()
-    };
-    Opened::Staged {
-        summary,
-        changed: checked
-            .changed_since
-            .iter()
-            .map(|d| d.message_in(lang))
-            .collect(),
-        note,
-    }
-}
-
 /// "Export plan" and "Open plan", with what the last opening found.
 #[function_component(PlanTools)]
 pub fn plan_tools(p: &PlanToolsProps) -> Html {
     let lang = use_lang();
     let opened = use_state(|| None::<Opened>);
     let on_export = {
-        let (project, config, table) = (p.project.clone(), p.config.clone(), p.table.clone());
-        Callback::from(move |_| {
-            let plan = PlanFile::new(
-                &project,
-                &config,
-                js_sys::Date::now() as u64,
-                table.loaded(),
-                table.staged(),
-            );
-            download(
-                &format!("hotspot-users-plan-{config}.json"),
-                "application/json",
-                &plan.to_json(),
-            );
-        })
+        let props = p.clone();
+        Callback::from(move |_| on_demand::run(&props.on_msg, plan_actions::export, props.clone()))
     };
     let on_open = {
         let (opened, props) = (opened.clone(), p.clone());
@@ -129,7 +56,9 @@ pub fn plan_tools(p: &PlanToolsProps) -> Html {
             };
             let (opened, props) = (opened.clone(), props.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                opened.set(Some(open(&text.await, &props, lang)));
+                let text = text.await;
+                let on_msg = props.on_msg.clone();
+                on_demand::run(&on_msg, plan_actions::open, (text, props, opened, lang));
             });
         })
     };

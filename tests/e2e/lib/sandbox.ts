@@ -136,7 +136,7 @@ export class Sandbox {
   }
 }
 
-export const test = base.extend<{ sandbox: Sandbox; cspGuard: void }>({
+export const test = base.extend<{ sandbox: Sandbox; cspGuard: void; onDemandGuard: void }>({
   sandbox: async ({}, use) => {
     const sandbox = await Sandbox.start();
     await use(sandbox);
@@ -157,6 +157,19 @@ export const test = base.extend<{ sandbox: Sandbox; cspGuard: void }>({
       });
       await use();
       expect(violations, "CSP violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every test fails when code of the on-demand part (dialogs and panels)
+  // ran before the console opened it: it was then fetched synchronously.
+  onDemandGuard: [
+    async ({ page }, use) => {
+      const early: string[] = [];
+      page.on("console", (m) => {
+        if (m.text().includes("on-demand part was loaded synchronously")) early.push(m.text());
+      });
+      await use();
+      expect(early, "on-demand code run before its part was opened").toEqual([]);
     },
     { auto: true },
   ],

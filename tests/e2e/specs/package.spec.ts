@@ -100,10 +100,14 @@ handle.unmount();
     }
   });
 
-  test("served from the installed package under the strict CSP: load, apply, verified", async ({ page }) => {
+  test("served from the installed package under the strict CSP: load, apply, verified, a dialog from its on-demand part", async ({ page }) => {
     const pkg = join(consumer(), "node_modules", "hotspot-users-console");
     const sandbox = await Sandbox.start([], site(pkg));
     try {
+      const part: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().endsWith("hotspot-users_lazy.wasm")) part.push(new URL(r.url()).pathname);
+      });
       const c = await Console.open(page, sandbox);
       await c.connect(SMALL_CONFIG);
       await c.load(5);
@@ -111,6 +115,10 @@ handle.unmount();
       await c.apply();
       await c.expectVerified();
       expect(await sandbox.users(SMALL_CONFIG)).toContainEqual({ user_id: "from-package-1", user_name: "Installed with npm" });
+      // The on-demand part comes from the package's own build folder.
+      await page.getByRole("button", { name: "History…" }).click();
+      await expect(page.getByRole("dialog", { name: "Changes applied to this configuration" })).toBeVisible();
+      expect(part).toEqual([expect.stringMatching(/^\/pkg\/v\/[0-9a-f]{12}\/hotspot-users_lazy\.wasm$/)]);
       expect(c.cspViolations()).toEqual([]);
     } finally {
       sandbox.stop();
