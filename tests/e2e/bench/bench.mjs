@@ -169,6 +169,8 @@ async function measure(browser, base, profile) {
   await page.getByRole("checkbox", { name: "Select all shown users" }).check();
   await page.getByRole("button", { name: /Delete selected/ }).click();
   await page.getByRole("button", { name: "Import…" }).click();
+  // The dialog opens once the on-demand part is in (fetched the first time).
+  await page.locator("#hu-import-text").waitFor();
   const paste = users("c").map((u) => `${u.user_id},${u.user_name}`).join("\n");
   console.error(`  ${profile.name}: importing`);
   const importMs = await page.evaluate(async (text) => {
@@ -200,6 +202,7 @@ async function measure(browser, base, profile) {
   let dirRequests = 0;
   page.on("request", (r) => { if (r.url().includes("/v2/")) dirRequests += 1; });
   await page.getByRole("button", { name: "Add from directory…" }).click();
+  await page.locator("#hu-dir-search").waitFor();
   const search = [];
   for (const text of ["a", "al", "li", "wa"]) {
     search.push(await page.evaluate((text) => {
@@ -219,6 +222,7 @@ async function measure(browser, base, profile) {
     .map((u) => u.user_name);
   const unique = names.filter((n, i) => names.indexOf(n) === names.lastIndexOf(n)).slice(0, 1000);
   await page.getByRole("button", { name: "Import…" }).click();
+  await page.locator("#hu-import-text").waitFor();
   const requestsBefore = dirRequests;
   const resolveMs = await page.evaluate(async (text) => {
     const area = window.__q("#hu-import-text");
