@@ -230,7 +230,7 @@ catalogue! {
     Resume => "Resume with new token", "使用新令牌继续";
     StopRun => "Stop applying", "停止应用";
     PartNotLoaded => "This part of the console could not be loaded ({why}). Nothing changed; check the connection and try again.", "无法加载控制台的这一部分（{why}）。没有任何更改；请检查网络连接后重试。";
-    NoticeHalted => "You stopped the run: {sent} of {total} {total:request|requests} went through. The one in flight may or may not have reached the server; the rest is still staged. Applying again is safe: adding and deleting users are idempotent.", "您已停止本次运行：{total} 个请求中已成功 {sent} 个。正在发送的请求可能已到达服务器，也可能没有；其余更改仍保持暂存。再次应用是安全的：添加和删除用户都是幂等的。";
+    RunHalted => "You stopped the run: {sent} of {total} {total:request|requests} went through. The one in flight may or may not have reached the server; the rest is still staged. Applying again is safe: adding and deleting users are idempotent.", "您已停止本次运行：{total} 个请求中已成功 {sent} 个。正在发送的请求可能已到达服务器，也可能没有；其余更改仍保持暂存。再次应用是安全的：添加和删除用户都是幂等的。";
     StoppedNote => "The run stopped. What did not go through is still staged: fix the cause and apply again.", "已停止。未成功的更改仍保持暂存：排除原因后再次提交。";
     AllApplied => "All changes applied. The server now matches the intended users.", "所有更改已提交。服务器现在与预期的用户一致。";
     Differs => "All requests went through, but the server differs in {n} {n:user|users}:", "所有请求均已成功，但服务器上有 {n} 个用户与预期不同：";

@@ -433,10 +433,12 @@ impl Console {
             }
             Msg::NoticeOnLoad(key, notice) => s.on_loaded = Some((key, notice)),
             Msg::Halt => {
+                // Told by the run's status (`Run::Halted`), like every outcome.
                 if let Run::Sending { current, total, .. } = s.run {
-                    let sent = current - 1;
-                    s.notice = Notice::text(T::NoticeHalted, &[("sent", &sent), ("total", &total)]);
-                    s.run = Run::Halted { sent, total };
+                    s.run = Run::Halted {
+                        sent: current - 1,
+                        total,
+                    };
                 }
             }
             Msg::Retried(note) => s.retries.push(note),
@@ -740,6 +742,7 @@ mod tests {
         let mut c = Console::default();
         let k = key("c1");
         loaded(&mut c, &k, 5);
+        c.update(Msg::RunStarted);
         c.update(Msg::Run(Run::Sending {
             current: 3,
             total: 4,
@@ -750,10 +753,8 @@ mod tests {
         c.update(Msg::Halt);
         assert_eq!(c.run, Run::Halted { sent: 2, total: 4 });
         assert!(!c.is_busy());
-        assert!(c
-            .notice
-            .text_in(Lang::En)
-            .starts_with("You stopped the run: 2 of 4 requests went through."));
+        // Said once, by the run's status; the notice line does not repeat it.
+        assert_eq!(c.notice, Notice::None);
         // Only a run that sends can be stopped.
         let before = c.clone();
         c.update(Msg::Halt);

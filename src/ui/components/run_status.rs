@@ -128,7 +128,7 @@ pub fn run_status(p: &RunStatusProps) -> Html {
             </div>
         },
         Run::Halted { sent, total } => html! {
-            <p class="hu-halted" role="status" tabindex="-1" ref={halted}>{ tf(lang, T::NoticeHalted, &[("sent", sent), ("total", total)]) }</p>
+            <p class="hu-halted" role="status" tabindex="-1" ref={halted}>{ tf(lang, T::RunHalted, &[("sent", sent), ("total", total)]) }</p>
         },
         Run::NeedsToken(e) => html! {
             <div class="hu-paused">

@@ -89,6 +89,9 @@ test("a run that hangs can be stopped; what did not go through stays staged and 
   await expect(page.getByText("Sending request 2 of 2")).toBeVisible();
   await page.getByRole("button", { name: "Stop applying" }).click();
   await expect(page.locator(".hu-halted")).toContainText("You stopped the run: 1 of 2 requests went through.");
+  // Told once, where the run's status is (both are live regions).
+  await expect(page.getByText(/^You stopped the run/)).toHaveCount(1);
+  await expect(page.locator(".hu-notice")).toHaveText("");
   // The keyboard lands on what replaced the button.
   await expect(page.locator(".hu-halted")).toBeFocused();
   await expect(page.getByRole("button", { name: "Stop applying" })).toHaveCount(0);
