@@ -171,21 +171,29 @@ fn called_from(module: &Module, root: FunctionId) -> BTreeSet<FunctionId> {
 /// Splits `wasm` by `plan`.
 pub fn split(wasm: &[u8], plan: &Plan) -> Result<Split> {
     let mut lazy = Module::from_buffer(wasm)?;
-    let (moved, _) = chosen(&lazy, plan)?;
-    let names = {
-        let mut names: Vec<String> = moved
-            .iter()
-            .filter_map(|&id| demangled(&lazy, id))
-            .collect();
-        names.sort();
-        names
-    };
+    let (moved, now) = chosen(&lazy, plan)?;
+    let mut names: Vec<String> = moved
+        .iter()
+        .filter_map(|&id| demangled(&lazy, id))
+        .collect();
+    names.sort();
+    // Chosen once: both modules are parsed from the same bytes, so a
+    // function's position among the functions is the same in both.
+    let position: HashMap<FunctionId, usize> = lazy
+        .funcs
+        .iter()
+        .enumerate()
+        .map(|(n, f)| (f.id(), n))
+        .collect();
+    let moved_at: Vec<usize> = moved.iter().map(|id| position[id]).collect();
+    let now_at = position[&now];
     let needs = make_lazy(&mut lazy, &moved)?;
     let lazy_bytes = lazy.emit_wasm();
 
     let mut primary = Module::from_buffer(wasm)?;
-    let (moved, now) = chosen(&primary, plan)?;
-    make_primary(&mut primary, &moved, now, &needs)?;
+    let ids: Vec<FunctionId> = primary.funcs.iter().map(|f| f.id()).collect();
+    let moved: Vec<FunctionId> = moved_at.iter().map(|&n| ids[n]).collect();
+    make_primary(&mut primary, &moved, ids[now_at], &needs)?;
     Ok(Split {
         primary: primary.emit_wasm(),
         lazy: lazy_bytes,
