@@ -52,7 +52,21 @@ impl Files {
                 Err(_) => StatusCode::NOT_FOUND.into_response(),
             };
         }
-        ServeDir::new(dist).oneshot(req).await.into_response()
+        // The release build writes a gzip -9 form beside each file
+        // (scripts/precompress.mjs): what the size budget counts is what
+        // goes over the wire. Names are stable (a portal embeds them), so
+        // browsers ask again every time and get 304 when nothing changed.
+        let mut res = ServeDir::new(dist)
+            .precompressed_gzip()
+            .oneshot(req)
+            .await
+            .into_response();
+        let headers = res.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        if !headers.contains_key(header::VARY) {
+            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        res
     }
 }
 

@@ -387,6 +387,60 @@ async fn the_favicon_is_served_from_the_console_build() {
     }
 }
 
+#[tokio::test]
+async fn the_site_serves_the_builds_gzip_files_to_browsers_that_take_gzip() {
+    let dist = std::env::temp_dir().join(format!("hotspot-gzip-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
+    std::fs::write(dist.join("app_bg.wasm"), b"\0asm plain bytes").unwrap();
+    // What the build writes beside each file: its gzip -9 form.
+    std::fs::write(dist.join("app_bg.wasm.gz"), b"gzip bytes").unwrap();
+    let s = Sbx::with(Settings {
+        dist: Some(dist.clone()),
+        ..Default::default()
+    })
+    .await;
+    let url = format!("{}/app_bg.wasm", s.base);
+    let res = s
+        .http
+        .get(&url)
+        .header("Accept-Encoding", "gzip, deflate, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+    assert!(
+        res.headers()["vary"]
+            .to_str()
+            .unwrap()
+            .to_ascii_lowercase()
+            .contains("accept-encoding"),
+        "caches must keep the two forms apart: {:?}",
+        res.headers().get("vary")
+    );
+    // Stable names (a portal embeds them): always asked again, 304 when unchanged.
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    assert_eq!(res.bytes().await.unwrap().as_ref(), b"gzip bytes");
+    // A client that does not take gzip gets the file itself.
+    let res = s.http.get(&url).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.bytes().await.unwrap().as_ref(), b"\0asm plain bytes");
+    // A file without a gzip form is served as it is, to both.
+    let res = s
+        .http
+        .get(format!("{}/", s.base))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    assert_eq!(res.text().await.unwrap(), "<!doctype html>");
+}
+
 /// `fault` on the second PATCH only.
 fn on_second_patch(fault: Fault) -> FaultSettings {
     FaultSettings {

@@ -27,14 +27,26 @@ export async function startSandbox(dist, extra = []) {
   return { url, stop: () => proc.kill("SIGINT") };
 }
 
-/** Files the page at `url` loads until the network is idle, by path. */
+/**
+ * Files the page at `url` loads until the network is idle, by path: `raw`
+ * and `gzip` (-9) bytes of each body, and `wire`, the bytes the server
+ * sent for it (smaller than `raw` when it sent the gzip form).
+ */
 export async function transfer(browser, url) {
   const page = await browser.newPage();
   const pending = [];
+  // The files asked for before the first of them came back: what the
+  // document asks for at once.
+  const atOnce = new Set();
+  let firstBack = false;
+  page.on("request", (r) => { if (!firstBack && r.resourceType() !== "document") atOnce.add(r.url()); });
+  page.on("requestfinished", (r) => { if (r.resourceType() !== "document") firstBack = true; });
   page.on("response", (res) => pending.push((async () => {
     try {
       const body = await res.body();
-      return { path: new URL(res.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      const { responseBodySize } = await res.request().sizes();
+      return { path: new URL(res.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length,
+        wire: responseBodySize, encoding: (await res.allHeaders())["content-encoding"] ?? "", atOnce: atOnce.has(res.url()) };
     } catch {
       return null;
     }
