@@ -19,5 +19,7 @@ OUT="$CARGO_TARGET_DIR/package"
 rm -rf "$OUT" && mkdir -p "$OUT"
 node scripts/package/build.mjs "$DIST" "$OUT/hotspot-users-console"
 rm -rf "$DIST/pkg" && cp -r "$OUT/hotspot-users-console" "$DIST/pkg"
+# Served by our server too: with gzip forms, like the console's own files.
+node --input-type=module -e 'import { precompress } from "./scripts/precompress.mjs"; precompress(process.argv[1]);' "$DIST/pkg"
 (cd "$OUT" && npm pack --silent ./hotspot-users-console >/dev/null)
 ls "$OUT"/hotspot-users-console-*.tgz

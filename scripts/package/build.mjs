@@ -1,7 +1,8 @@
 // Builds the npm package of the console from a release build:
 //   node scripts/package/build.mjs <console-dist> <package-dir>
 // Layout: index.js (the small entry: serve it with short caching), v/<hash>/
-// (JS glue, wasm and its snippets, named by their content: cache for a year),
+// (JS glue, the wasm and its on-demand part, named by their content: cache
+// for a year; the release build puts wasm-bindgen's snippets into the glue),
 // index.d.ts, mount.js, custom-elements.json, README.md, LICENSE, package.json.
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
