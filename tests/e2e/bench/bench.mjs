@@ -88,30 +88,69 @@ async function baselinePaint(browser, base, profile) {
   return ms;
 }
 
-// Typing and erasing in `input`: each keystroke is a sample, from its
-// keydown to the first paint after the text of `shown` changed.
+// Typing and erasing in `input`: each keystroke is a sample, timed two ways.
+// `harness`: from its keydown to the first task after the first paint
+// after the text of `shown` changed (rAF, then setTimeout). `browser`: the
+// browser's own measure of the same keystroke, Event Timing's (what
+// Interaction to Next Paint is built on): the longest of its events
+// (keydown, keypress, input, keyup), each from its own time stamp to the
+// next paint after its handlers ran. The browser reports only events of
+// 16 ms or more (in steps of 8); a keystroke with none counts as 16.
+// Chromium gets the DevTools protocol's key-down and its character as two
+// input tasks, 13-23 ms apart at 4x, and the harness measure counts that
+// gap and the frame after the paint; the browser's does not.
+const SHORTEST_REPORTED = 16;
 async function keystrokes(page, input, shown) {
   await page.locator(input).focus();
-  const samples = [];
+  await page.evaluate((threshold) => {
+    window.__events = [];
+    new PerformanceObserver((list) => window.__events.push(...list.getEntries()))
+      .observe({ type: "event", durationThreshold: threshold });
+  }, SHORTEST_REPORTED);
+  const harness = [], browser = [];
   for (const key of ["7", "a", "Backspace", "Backspace", "1", "2", "Backspace", "Backspace"]) {
     await page.evaluate(([input, shown]) => {
       window.__key = new Promise((resolve) => {
-        window.__q(input).addEventListener("keydown", () => {
+        window.__q(input).addEventListener("keydown", (e) => {
           const t0 = performance.now();
+          const stamp = e.timeStamp;
           const before = window.__q(shown).textContent;
-          window.__until(() => window.__q(shown).textContent !== before).then((t1) => resolve(t1 - t0));
+          // Whether the change is in the first frame after the input event,
+          // the frame the browser's measure ends with.
+          let inFrame = false;
+          window.__q(input).addEventListener("input", () => requestAnimationFrame(() => {
+            inFrame = window.__q(shown).textContent !== before;
+          }), { once: true });
+          window.__until(() => window.__q(shown).textContent !== before).then((t1) => resolve({ ms: t1 - t0, stamp, inFrame }));
         }, { once: true });
       });
     }, [input, shown]);
     await page.keyboard.press(key);
-    samples.push(await page.evaluate(() => window.__key));
+    const { ms, stamp, inFrame } = await page.evaluate(() => window.__key);
+    if (!inFrame) throw new Error(`keystroke ${key} in ${input}: ${shown} changed after the input event's frame`);
+    harness.push(ms);
+    // Chromium reports an event once the frame after it is presented; ten
+    // frames later every entry of this keystroke is in.
+    browser.push(await page.evaluate(([stamp, least]) => new Promise((resolve) => {
+      let frames = 10;
+      const next = () => {
+        if (--frames > 0) return requestAnimationFrame(next);
+        const mine = window.__events.filter((e) => e.startTime >= stamp);
+        window.__late = (window.__late ?? 0) + window.__events.length - mine.length;
+        window.__events = [];
+        resolve(Math.max(least, ...mine.map((e) => e.duration)));
+      };
+      requestAnimationFrame(next);
+    }), [stamp, SHORTEST_REPORTED]));
   }
-  return samples;
+  const late = await page.evaluate(() => window.__late);
+  if (late) throw new Error(`${late} Event Timing entries of ${input} came after their keystroke was counted`);
+  return { harness, browser };
 }
 
 // The harness's own floor for a keystroke: a page with one input whose
-// listener changes one text node, timed like the filter (keydown to the
-// first paint after the change). What any page pays in this profile.
+// listener changes one text node, timed like the filter, both ways. What
+// any page pays in this profile.
 async function keystrokeFloor(browser, profile) {
   const page = await newPage(browser, profile);
   await page.setContent(`<input id="f"><span class="c">0</span>`);
@@ -164,6 +203,7 @@ async function measure(browser, base, profile) {
   // Typing and erasing: every keystroke is a sample.
   console.error(`  ${profile.name}: filtering`);
   const filter = await keystrokes(page, "#hu-filter", ".hu-count");
+  if (!filter.browser.length) throw new Error("no filter keystrokes were timed");
 
   // Stage the deletion of all 1000, then import 1000 others: paste to staged.
   await page.getByRole("checkbox", { name: "Select all shown users" }).check();
@@ -332,11 +372,13 @@ try {
     const sbx = await startSandbox(process.env.CONSOLE_DIST, extra);
     const baseSbx = await startSandbox(process.env.BASELINE_DIST, extra);
     try {
-      const r = { baseline: [], floor: [], signIn: [], runs: [] };
+      const r = { baseline: [], floor: { harness: [], browser: [] }, signIn: [], runs: [] };
       for (let i = 0; i < RUNS; i++) {
         console.error(`  ${profile.name}: run ${i + 1} of ${RUNS}`);
         r.baseline.push(await baselinePaint(browser, baseSbx.url, profile));
-        r.floor.push(...(await keystrokeFloor(browser, profile)));
+        const floor = await keystrokeFloor(browser, profile);
+        r.floor.harness.push(...floor.harness);
+        r.floor.browser.push(...floor.browser);
         r.signIn.push(await signInUsable(browser, sbx.url, profile));
         r.runs.push(await measure(browser, sbx.url, profile));
       }
@@ -351,8 +393,10 @@ try {
   const rows = [
     ["navigation → sign-in form usable (nothing stored)", (r) => r.signIn, null],
     ["navigation → table showing 1000 users (token typed by an in-page script)", (r) => r.runs.map((x) => x.table), { median: 900 }],
-    ["harness floor: keystroke → next paint on a one-input page (8 keystrokes a run)", (r) => r.floor, null],
-    ["filter keystroke → next paint (1000 rows; 8 keystrokes a run)", (r) => r.runs.flatMap((x) => x.filter), { median: 33, p95: 50 }],
+    ["floor: keystroke → next paint on a one-input page, the browser's Event Timing (8 keystrokes a run)", (r) => r.floor.browser, null],
+    ["filter keystroke → next paint (1000 rows; 8 keystrokes a run), the browser's Event Timing", (r) => r.runs.flatMap((x) => x.filter.browser), { median: 33, p95: 50 }],
+    ["floor: keystroke → next paint on a one-input page, harness measure (keydown → first task after the paint)", (r) => r.floor.harness, null],
+    ["filter keystroke → next paint (1000 rows), harness measure (keydown → first task after the paint)", (r) => r.runs.flatMap((x) => x.filter.harness), null],
     ["1000-line paste → shown staged", (r) => r.runs.map((x) => x.importMs), null],
     ["apply 1000 deletions + 1000 additions (incl. re-read)", (r) => r.runs.map((x) => x.applyMs), { median: 1000 }],
     ["directory search keystroke → results painted (5,000 users; 100 ms debounce included)", (r) => r.runs.flatMap((x) => x.search), null],
