@@ -122,6 +122,29 @@ pub fn opening<E: 'static>(report: &Callback<Msg>, show: Callback<()>) -> Callba
 /// its pointer: the page's code never calls it directly, so `wasm-split`
 /// may move it (and what only it calls).
 pub fn run<A: 'static>(report: &Callback<Msg>, f: fn(A), arg: A) {
+    run_settled(report, || (), f, arg);
+}
+
+/// [`run`], with `settled` called once the wait for the part is over: just
+/// before `f` runs, or before the notice that the part could not be loaded.
+/// A caller that must not start `f` twice keeps itself busy until then.
+pub fn run_settled<A: 'static>(
+    report: &Callback<Msg>,
+    settled: impl Fn() + 'static,
+    f: fn(A),
+    arg: A,
+) {
     let (report, f) = (report.clone(), std::hint::black_box(f));
-    open(move |m| report.emit(m), move || f(arg));
+    let settled = std::rc::Rc::new(settled);
+    let on_failure = settled.clone();
+    open(
+        move |m| {
+            on_failure();
+            report.emit(m)
+        },
+        move || {
+            settled();
+            f(arg)
+        },
+    );
 }

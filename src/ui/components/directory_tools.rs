@@ -41,6 +41,9 @@ pub fn directory_tools(p: &DirectoryToolsProps) -> Html {
         let adding = adding.clone();
         Callback::from(move |_| adding.set(false))
     };
+    // While the on-demand part is on its way, a check has been asked for:
+    // a second click (a double click) must not start a second read.
+    let (preparing, asked) = (use_state(|| false), use_mut_ref(|| false));
     let on_check = {
         let (checking, access, table, on_msg) = (
             checking.clone(),
@@ -48,9 +51,19 @@ pub fn directory_tools(p: &DirectoryToolsProps) -> Html {
             p.table.clone(),
             p.on_msg.clone(),
         );
+        let (preparing, asked) = (preparing.clone(), asked.clone());
         Callback::from(move |_| {
+            if asked.replace(true) {
+                return;
+            }
+            preparing.set(true);
+            let (preparing, asked) = (preparing.clone(), asked.clone());
+            let settled = move || {
+                asked.replace(false);
+                preparing.set(false);
+            };
             let state = (checking.clone(), access.clone(), table.clone());
-            on_demand::run(&on_msg, directory_check::start, state);
+            on_demand::run_settled(&on_msg, settled, directory_check::start, state);
         })
     };
     let close_check = {
@@ -61,7 +74,7 @@ pub fn directory_tools(p: &DirectoryToolsProps) -> Html {
         <>
             <button type="button" class="hu-secondary" onclick={open} ref={add_button.clone()}>{ t(lang, T::AddFromDirectory) }</button>
             <button type="button" class="hu-secondary" onclick={on_check}
-                disabled={matches!(*checking, Some(CheckState::Reading))}>{ t(lang, T::CheckDirectory) }</button>
+                disabled={*preparing || matches!(*checking, Some(CheckState::Reading))}>{ t(lang, T::CheckDirectory) }</button>
             if let Some(state) = (*checking).clone() {
                 <DirectoryCheckPanel {state} on_msg={p.on_msg.clone()} on_close={close_check} />
             }
