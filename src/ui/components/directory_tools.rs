@@ -42,8 +42,9 @@ pub fn directory_tools(p: &DirectoryToolsProps) -> Html {
         Callback::from(move |_| adding.set(false))
     };
     // While the on-demand part is on its way, a check has been asked for:
-    // a second click (a double click) must not start a second read.
-    let (preparing, asked) = (use_state(|| false), use_mut_ref(|| false));
+    // the button is disabled, so a second click (a double click) cannot
+    // start a second read.
+    let preparing = use_state(|| false);
     let on_check = {
         let (checking, access, table, on_msg) = (
             checking.clone(),
@@ -51,17 +52,11 @@ pub fn directory_tools(p: &DirectoryToolsProps) -> Html {
             p.table.clone(),
             p.on_msg.clone(),
         );
-        let (preparing, asked) = (preparing.clone(), asked.clone());
+        let preparing = preparing.clone();
         Callback::from(move |_| {
-            if asked.replace(true) {
-                return;
-            }
             preparing.set(true);
-            let (preparing, asked) = (preparing.clone(), asked.clone());
-            let settled = move || {
-                asked.replace(false);
-                preparing.set(false);
-            };
+            let preparing = preparing.clone();
+            let settled = move || preparing.set(false);
             let state = (checking.clone(), access.clone(), table.clone());
             on_demand::run_settled(&on_msg, settled, directory_check::start, state);
         })

@@ -206,7 +206,6 @@ async function measure(browser, base, profile) {
   // Typing and erasing: every keystroke is a sample.
   console.error(`  ${profile.name}: filtering`);
   const filter = await keystrokes(page, "#hu-filter", ".hu-count");
-  if (!filter.browser.length) throw new Error("no filter keystrokes were timed");
   console.error(`  ${profile.name}: filter keystrokes, browser ${filter.browser.join(" ")}; harness ${filter.harness.map((x) => x.toFixed(0)).join(" ")}`);
 
   // Stage the deletion of all 1000, then import 1000 others: paste to staged.
