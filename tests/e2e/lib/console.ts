@@ -37,8 +37,9 @@ export class Console {
   }
 
   rows() {
-    // Only the rows in view (and a margin) are rendered.
-    return this.page.locator(".hu-table tbody tr.hu-row");
+    // Only the rows in view (and a margin) are rendered; rows kept hidden
+    // for the next filter keystroke are not shown, nor the spacers.
+    return this.page.locator(".hu-table tbody").getByRole("row");
   }
 
   row(id: string) {

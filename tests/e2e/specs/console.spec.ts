@@ -1,5 +1,5 @@
 // The console's main flows, as an administrator performs them.
-import type { Route } from "@playwright/test";
+import type { Locator, Route } from "@playwright/test";
 import { test, expect, users, LARGE_CONFIG, PROJECT, SMALL_CONFIG } from "../lib/sandbox";
 import { Console } from "../lib/console";
 
@@ -115,6 +115,22 @@ test("a 1000-user configuration's ten pages are all asked for before any answer"
   await expect(await c.activity("GET")).toHaveCount(20);
 });
 
+// Every row shown matches `filter`, and its ID's title and its controls'
+// names are its own user's.
+async function expectRowsOfTheirOwn(rows: Locator, filter: string) {
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(3);
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    const id = await row.locator(".hu-id-full").innerText();
+    const name = await row.locator(".hu-name").innerText();
+    expect(`${id} ${name}`.toLowerCase()).toContain(filter);
+    await expect(row.locator(".hu-id")).toHaveAttribute("title", id);
+    await expect(row.getByRole("checkbox")).toHaveAccessibleName(`Select ${id}`);
+    await expect(row.getByRole("button")).toHaveAccessibleName(`Delete ${id}`);
+  }
+}
+
 test("rows reused while typing in the filter show, label and act on their own users", async ({ page, sandbox }) => {
   const c = await Console.open(page, sandbox);
   await c.connect(LARGE_CONFIG);
@@ -126,17 +142,7 @@ test("rows reused while typing in the filter show, label and act on their own us
   await filter.pressSequentially("2");
   await expect(page.locator(".hu-count")).toContainText(/^\d+ of 320 shown/);
   const rows = c.rows();
-  const n = await rows.count();
-  expect(n).toBeGreaterThan(3);
-  for (let i = 0; i < n; i++) {
-    const row = rows.nth(i);
-    const id = await row.locator(".hu-id-full").innerText();
-    const name = await row.locator(".hu-name").innerText();
-    expect(`${id} ${name}`.toLowerCase()).toContain("a2");
-    await expect(row.locator(".hu-id")).toHaveAttribute("title", id);
-    await expect(row.getByRole("checkbox")).toHaveAccessibleName(`Select ${id}`);
-    await expect(row.getByRole("button")).toHaveAccessibleName(`Delete ${id}`);
-  }
+  await expectRowsOfTheirOwn(rows, "a2");
   // The third row's controls act on the third row's user.
   const third = rows.nth(2);
   const id = await third.locator(".hu-id-full").innerText();
@@ -151,6 +157,33 @@ test("rows reused while typing in the filter show, label and act on their own us
   await filter.fill(id);
   await expect(c.rows()).toHaveCount(1);
   await expect(c.row(id)).toContainText("to delete");
+});
+
+test("a filter keystroke matching no one shows no rows, and the next one shows its users", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(LARGE_CONFIG);
+  await c.load(320);
+  const filter = page.locator("#hu-filter");
+  await filter.pressSequentially("a2");
+  await expect(c.rows().first()).toBeVisible();
+  // Matching no one: no row is shown or announced.
+  await filter.press("~");
+  await expect(page.getByText("No user matches the filter.")).toBeVisible();
+  await expect(page.locator(".hu-count")).toContainText(/^0 of 320 shown/);
+  await expect(c.rows()).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: /^Select (?!all)/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Delete (?!selected)/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Select all shown users" })).not.toBeChecked();
+  // Erased: the users of "a2" again, each row labelled and acting as its own.
+  await filter.press("Backspace");
+  await expect(page.getByText("No user matches the filter.")).toHaveCount(0);
+  const rows = c.rows();
+  await expect(rows.first()).toBeVisible();
+  await expectRowsOfTheirOwn(rows, "a2");
+  const id = await rows.nth(1).locator(".hu-id-full").innerText();
+  await rows.nth(1).getByRole("button").click();
+  await expect(c.row(id)).toContainText("to delete");
+  await expect(page.locator(".hu-count")).toContainText("1 to delete");
 });
 
 test("add one user, review, apply, and the server has it", async ({ page, sandbox }) => {
