@@ -37,8 +37,8 @@ export class Console {
   }
 
   rows() {
-    // Only the rows in view (and a margin) are rendered; rows kept hidden
-    // for the next filter keystroke are not shown, nor the spacers.
+    // Only the rows in view (and a margin) are rendered; the spacer rows
+    // above and below them are hidden from the accessibility tree.
     return this.page.locator(".hu-table tbody").getByRole("row");
   }
 
