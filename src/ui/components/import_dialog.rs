@@ -136,8 +136,10 @@ pub fn import_dialog(p: &ImportDialogProps) -> Html {
             <p class="hu-hint">{ t(lang, T::ImportHint) }</p>
             <label for="hu-import-text">{ t(lang, T::PasteUsers) }</label>
             <textarea id="hu-import-text" rows="8" value={(*text).clone()} oninput={on_paste} ref={textarea}></textarea>
-            <label for="hu-import-file">{ t(lang, T::ChooseFile) }</label>
-            <input id="hu-import-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_file} />
+            <div>
+                <input id="hu-import-file" class="hu-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_file} />
+                <label for="hu-import-file">{ t(lang, T::ChooseFile) }</label>
+            </div>
             <p class="hu-import-summary" aria-live="polite">
                 { tf(lang, T::ImportSummary, &[("n", &n), ("problems", &n_problems)]) }
                 { if result.header { t(lang, T::HeaderRecognised) } else { "" } }

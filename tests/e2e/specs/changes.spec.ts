@@ -217,6 +217,34 @@ async function openPlan(page: Page, text: string) {
   await page.locator("#hu-plan-file").setInputFiles({ name: "plan.json", mimeType: "application/json", buffer: Buffer.from(text) });
 }
 
+// The browser's own file control speaks the browser's language ("Choose File · No file
+// chosen"), not the console's: the picker is the label, shown as a button, and the
+// input is out of sight, still in the tab order and named by that label.
+test("a plan file is picked from a button in the console's language", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  await c.addUser("plan-zh", "计划用户");
+  const plan = await exportPlan(page);
+  await page.getByRole("button", { name: "Discard" }).click();
+  await page.locator("#hu-lang").selectOption("zh-CN");
+  const input = page.getByLabel("打开计划（JSON 文件）");
+  await expect(input).toHaveAttribute("type", "file");
+  expect((await input.boundingBox())!.width).toBeLessThanOrEqual(1);
+  const picker = page.waitForEvent("filechooser");
+  await page.getByText("打开计划（JSON 文件）", { exact: true }).click();
+  await (await picker).setFiles({ name: "plan.json", mimeType: "application/json", buffer: Buffer.from(plan) });
+  await expect(page.locator(".hu-plan-opened")).toContainText("计划已打开：已暂存添加 1、改名 0、删除 0。");
+  // From the keyboard: Tab reaches the input, its button shows the focus, Space opens the picker.
+  await page.getByRole("button", { name: "导出计划" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(input).toBeFocused();
+  await expect(page.getByText("打开计划（JSON 文件）", { exact: true })).toHaveCSS("outline-style", "solid");
+  const again = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  expect((await again).isMultiple()).toBe(false);
+});
+
 test("export a plan, discard, open it again and apply it", async ({ page, sandbox }) => {
   const server = await sandbox.users(SMALL_CONFIG);
   const c = await Console.open(page, sandbox);
