@@ -118,6 +118,18 @@ impl Connection {
         }
     }
 
+    /// The form as the console may use it: where the host page supplies the
+    /// token (`supplied`), the token field's problems do not count.
+    pub fn counting_supplied(&self, supplied: bool) -> Connection {
+        Connection {
+            token: match supplied {
+                true => "supplied".into(),
+                false => self.token.clone(),
+            },
+            ..self.clone()
+        }
+    }
+
     /// Everything but the token: for a host page that supplies the token.
     pub fn ready_with(&self, token: &str) -> Option<Ready> {
         Connection {
@@ -237,6 +249,25 @@ mod tests {
         assert!(c.ready().is_none());
         assert!(c.project_ready().is_some());
         assert!(check_token("", Lang::En).is_err());
+    }
+
+    #[test]
+    fn settings_and_new_configurations_wait_for_a_token_unless_the_host_supplies_it() {
+        let no_token = Connection {
+            token: String::new(),
+            ..good()
+        };
+        assert!(no_token.counting_supplied(false).ready().is_none());
+        assert!(no_token.counting_supplied(false).project_ready().is_none());
+        assert!(no_token.counting_supplied(true).ready().is_some());
+        assert!(no_token.counting_supplied(true).project_ready().is_some());
+        // A typed token still counts, and other fields' problems still do.
+        assert!(good().counting_supplied(false).ready().is_some());
+        let no_project = Connection {
+            project: String::new(),
+            ..good()
+        };
+        assert!(no_project.counting_supplied(true).project_ready().is_none());
     }
 
     #[test]

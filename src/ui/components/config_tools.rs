@@ -48,9 +48,14 @@ pub fn config_tools(p: &ConfigToolsProps) -> Html {
             }
         })
     };
-    let connection = &p.writer.access.connection;
-    let project = ProjectId::parse(&connection.project).ok();
-    let has_config = connection.key().is_some();
+    // Both panels read or write with the token: their buttons wait for one
+    // (typed, or supplied by the host page), like Load does.
+    let access = &p.writer.access;
+    let usable = access.connection.counting_supplied(access.tokens.is_some());
+    let project = usable
+        .project_ready()
+        .and_then(|_| ProjectId::parse(&access.connection.project).ok());
+    let has_config = usable.ready().is_some();
     let on_created = {
         let (open, done, saved) = (open.clone(), p.on_created.clone(), p.on_saved.clone());
         Callback::from(move |id: String| {

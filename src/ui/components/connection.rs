@@ -134,14 +134,7 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
     let problems = p.value.problems_in(lang);
     let supplied = p.tokens.is_some();
     // With a supplied token only the other fields need to be valid.
-    let with_token = Connection {
-        token: if supplied {
-            "supplied".into()
-        } else {
-            p.value.token.clone()
-        },
-        ..p.value.clone()
-    };
+    let with_token = p.value.counting_supplied(supplied);
     let ready = with_token.ready().is_some();
     let project_ready = with_token.project_ready().is_some();
 

@@ -1,7 +1,7 @@
 // A configuration's settings and a new configuration, reviewed as the exact
 // request and saved like users are: retried, paused on 401, re-read.
 import { Page } from "@playwright/test";
-import { test, expect, PROJECT, SMALL_CONFIG } from "../lib/sandbox";
+import { test, expect, PROJECT, SMALL_CONFIG, TOKEN } from "../lib/sandbox";
 import { Console } from "../lib/console";
 
 async function savedEvents(page: Page) {
@@ -94,6 +94,22 @@ test("a 503 on save is retried; a 401 on save pauses and resumes with a new toke
   await sandbox.tokens({ add: "demo-token" });
   const server = (await sandbox.configs()).find((x) => x.id === SMALL_CONFIG)!;
   expect(server.hotspot_exit_session_num).toBe(41);
+});
+
+// Reading settings or creating a configuration needs the token: without one the two
+// buttons wait for it, instead of opening a panel that blames the network.
+test("without a token Settings… and New configuration… wait for one, then work", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG, "");
+  const settings = page.getByRole("button", { name: "Settings…" });
+  const create = page.getByRole("button", { name: "New configuration…" });
+  await expect(settings).toBeDisabled();
+  await expect(create).toBeDisabled();
+  await page.locator("#hu-token").fill(TOKEN);
+  await expect(create).toBeEnabled();
+  await openSettings(c);
+  await expect(page.locator("#hu-settings-exit")).toHaveValue("0");
+  await expect(page.locator(".hu-settings")).not.toContainText("could not be reached");
 });
 
 test("create a configuration with 3 initial users; it is listed, chosen and loaded", async ({ page, sandbox }) => {
