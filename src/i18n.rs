@@ -277,6 +277,8 @@ catalogue! {
         "此更改后配置将包含 {after} 个用户；最多允许 {max} 个。请移除 {excess} 个待添加的用户，或再暂存 {excess} 个删除。";
     ErrNetwork => "The API could not be reached ({detail}). Check the API base URL and your connection; retrying is safe.",
         "无法连接 API（{detail}）。请检查 API 基础地址和网络连接；重试是安全的。";
+    ErrFormIncomplete => "Nothing was sent: the connection form above needs a valid project, configuration and token (or sign in).",
+        "未发送任何内容：上方的连接表单需要有效的项目、配置和令牌（或先登录）。";
     ErrTimeout => "No answer from the API within {seconds} {seconds:second|seconds}. Retrying is safe: adding and deleting users are idempotent.",
         "API 在 {seconds} 秒内没有响应。重试是安全的：添加和删除用户都是幂等操作。";
     Err401 => "The token is invalid or expired: paste a new one.", "令牌无效或已过期：请粘贴新的令牌。";

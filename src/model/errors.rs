@@ -26,6 +26,9 @@ pub enum BodyShape {
     Text(String),
     /// No response: the connection failed.
     Network(String),
+    /// Nothing was sent: the connection form lacks a valid token,
+    /// project or configuration.
+    FormIncomplete,
     /// No response within the client's time limit.
     Timeout {
         /// The limit, in milliseconds.
@@ -159,6 +162,11 @@ impl ApiError {
         Self::without_response(BodyShape::Network(detail.into()))
     }
 
+    /// Nothing was sent: the connection form is not complete.
+    pub fn form_incomplete() -> Self {
+        Self::without_response(BodyShape::FormIncomplete)
+    }
+
     /// The project's list (a 200) does not hold configuration `id`: shown as
     /// a 404 naming it, with no code, since no service said so.
     pub fn config_not_listed(id: &str) -> Self {
@@ -193,7 +201,7 @@ impl ApiError {
     /// Whether sending the same request again is safe and may succeed.
     pub fn is_retryable(&self) -> bool {
         match self.status {
-            None => true,
+            None => self.shape != BodyShape::FormIncomplete,
             Some(s) => {
                 matches!(s, 429 | 500 | 502 | 503 | 504)
                     || self.code.as_deref() == Some("APIGW.0308")
@@ -215,6 +223,7 @@ impl ApiError {
     pub fn headline_in(&self, lang: Lang) -> String {
         let key = match (&self.shape, self.status) {
             (BodyShape::Network(d), _) => return tf(lang, T::ErrNetwork, &[("detail", d)]),
+            (BodyShape::FormIncomplete, _) => T::ErrFormIncomplete,
             (BodyShape::Timeout { after_ms }, _) => {
                 return tf(lang, T::ErrTimeout, &[("seconds", &(after_ms / 1000))])
             }
@@ -250,7 +259,7 @@ impl ApiError {
             BodyShape::MalformedJson => Some(t(lang, T::DetailMalformed).into()),
             BodyShape::Text(text) => Some(tf(lang, T::DetailText, &[("text", text)])),
             BodyShape::Empty => Some(t(lang, T::DetailEmpty).into()),
-            BodyShape::Network(_) | BodyShape::Timeout { .. } => None,
+            BodyShape::Network(_) | BodyShape::FormIncomplete | BodyShape::Timeout { .. } => None,
         }
     }
 
@@ -405,6 +414,19 @@ mod tests {
         let t = ApiError::timeout(15_000);
         assert!(t.is_retryable());
         assert!(t.message().contains("15 seconds"));
+    }
+
+    #[test]
+    fn an_incomplete_form_is_neither_the_network_nor_worth_retrying() {
+        let e = ApiError::form_incomplete();
+        assert!(!e.is_retryable());
+        assert!(!e.needs_new_token());
+        assert_eq!(
+            e.message(),
+            "Nothing was sent: the connection form above needs a valid project, configuration and token (or sign in)."
+        );
+        assert!(!e.message().contains("could not be reached"));
+        assert!(e.message_in(Lang::Zh).starts_with("未发送任何内容"));
     }
 
     #[test]

@@ -22,6 +22,6 @@ impl Access {
     pub async fn ready(&self) -> Result<Ready, ApiError> {
         resolve(self.connection.clone(), self.tokens.clone())
             .await?
-            .ok_or_else(|| ApiError::network("the connection form is incomplete"))
+            .ok_or_else(ApiError::form_incomplete)
     }
 }

@@ -168,6 +168,22 @@ test("copy 20 users to the small demo configuration", async ({ page, sandbox }) 
   expect(small[copied[0].user_id!]).toBe(copied[0].user_name);
 });
 
+test("with the token field emptied after a load, copying says the form needs it, not the network", async ({ page, sandbox }) => {
+  const c = await Console.open(page, sandbox);
+  await c.connect(SMALL_CONFIG);
+  await c.load(5);
+  await page.locator("#hu-token").fill("");
+  let sent = 0;
+  page.on("request", (r) => { if (r.url().includes("/v1/")) sent += 1; });
+  await page.getByRole("button", { name: "Copy users to…" }).click();
+  const dialog = page.getByRole("dialog", { name: /Copy this configuration's users/ });
+  await expect(dialog).toContainText("Nothing was sent: the connection form above needs a valid project, configuration and token (or sign in).");
+  await expect(dialog).not.toContainText("could not be reached");
+  expect(sent).toBe(0);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
 test("make the small configuration match the large one", async ({ page, sandbox }) => {
   const c = await Console.open(page, sandbox);
   await c.connect(LARGE_CONFIG);
