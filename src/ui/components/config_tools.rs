@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{t, T};
-use crate::model::{ProjectId, UserInfo};
+use crate::model::UserInfo;
 use crate::ui::browser::on_demand;
 use crate::ui::components::new_config::NewConfigPanel;
 use crate::ui::components::settings_form::Writer;
@@ -52,9 +52,7 @@ pub fn config_tools(p: &ConfigToolsProps) -> Html {
     // (typed, or supplied by the host page), like Load does.
     let access = &p.writer.access;
     let usable = access.connection.counting_supplied(access.tokens.is_some());
-    let project = usable
-        .project_ready()
-        .and_then(|_| ProjectId::parse(&access.connection.project).ok());
+    let project = usable.project_ready().map(|(_, project, _)| project);
     let has_config = usable.ready().is_some();
     let on_created = {
         let (open, done, saved) = (open.clone(), p.on_created.clone(), p.on_saved.clone());

@@ -193,7 +193,7 @@ pub fn history_dialog(p: &HistoryDialogProps) -> Html {
             <p class="hu-import-summary" role="status" aria-live="polite">{ (*message).clone() }</p>
             <div class="hu-actions">
                 <button type="button" class="hu-secondary" onclick={on_export}>{ t(lang, T::HistoryExport) }</button>
-                <input id="hu-history-file" class="hu-file" type="file" accept=".json,application/json" onchange={on_import} />
+                <input id="hu-history-file" class="hu-sr hu-file" type="file" accept=".json,application/json" onchange={on_import} />
                 <label for="hu-history-file">{ t(lang, T::HistoryImport) }</label>
                 <button type="button" class="hu-secondary" onclick={on_cancel} ref={close_button}>{ t(lang, T::Close) }</button>
             </div>

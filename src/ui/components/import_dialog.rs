@@ -137,7 +137,7 @@ pub fn import_dialog(p: &ImportDialogProps) -> Html {
             <label for="hu-import-text">{ t(lang, T::PasteUsers) }</label>
             <textarea id="hu-import-text" rows="8" value={(*text).clone()} oninput={on_paste} ref={textarea}></textarea>
             <div>
-                <input id="hu-import-file" class="hu-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_file} />
+                <input id="hu-import-file" class="hu-sr hu-file" type="file" accept=".csv,.txt,text/csv,text/plain" onchange={on_file} />
                 <label for="hu-import-file">{ t(lang, T::ChooseFile) }</label>
             </div>
             <p class="hu-import-summary" aria-live="polite">

@@ -71,7 +71,7 @@ pub fn plan_tools(p: &PlanToolsProps) -> Html {
             <button type="button" class="hu-secondary" disabled={!p.table.is_dirty()} onclick={on_export}>
                 { t(lang, T::PlanExport) }
             </button>
-            <input id="hu-plan-file" class="hu-file" type="file" accept=".json,application/json" onchange={on_open} />
+            <input id="hu-plan-file" class="hu-sr hu-file" type="file" accept=".json,application/json" onchange={on_open} />
             <label for="hu-plan-file">{ t(lang, T::PlanOpen) }</label>
             { match &*opened {
                 None => html! {},

@@ -229,6 +229,14 @@ async function exportPlan(page: Page): Promise<string> {
   return await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
 }
 
+/** Stages one addition, exports it as a plan and discards it: the plan's text. */
+async function planOfOneAddition(c: Console, id: string, name: string): Promise<string> {
+  await c.addUser(id, name);
+  const plan = await exportPlan(c.page);
+  await c.page.getByRole("button", { name: "Discard" }).click();
+  return plan;
+}
+
 async function openPlan(page: Page, text: string) {
   await page.locator("#hu-plan-file").setInputFiles({ name: "plan.json", mimeType: "application/json", buffer: Buffer.from(text) });
 }
@@ -240,9 +248,7 @@ test("a plan file is picked from a button in the console's language", async ({ p
   const c = await Console.open(page, sandbox);
   await c.connect(SMALL_CONFIG);
   await c.load(5);
-  await c.addUser("plan-zh", "计划用户");
-  const plan = await exportPlan(page);
-  await page.getByRole("button", { name: "Discard" }).click();
+  const plan = await planOfOneAddition(c, "plan-zh", "计划用户");
   await page.locator("#hu-lang").selectOption("zh-CN");
   const input = page.getByLabel("打开计划（JSON 文件）");
   await expect(input).toHaveAttribute("type", "file");
@@ -290,9 +296,7 @@ test("a plan made for another configuration is refused", async ({ page, sandbox 
   const c = await Console.open(page, sandbox);
   await c.connect(SMALL_CONFIG);
   await c.load(5);
-  await c.addUser("plan-2", "Plan Two");
-  const plan = await exportPlan(page);
-  await page.getByRole("button", { name: "Discard" }).click();
+  const plan = await planOfOneAddition(c, "plan-2", "Plan Two");
   await c.connect(LARGE_CONFIG);
   await c.load(320);
   await openPlan(page, plan);
