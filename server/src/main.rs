@@ -72,6 +72,10 @@ struct SandboxArgs {
     /// `--latency-ms`: a page served from as far away as the API).
     #[arg(long, default_value_t = 0)]
     site_latency_ms: u64,
+    /// Answer no whole-list reads: the console then reads a configuration
+    /// page by page, as through a plain proxy of the API.
+    #[arg(long)]
+    no_whole_lists: bool,
 }
 
 #[derive(Args, Debug)]
@@ -156,6 +160,7 @@ async fn run_sandbox(cli: SandboxArgs) -> Result<(), String> {
         admin_secret: cli.admin_secret,
         directory_exact_names: cli.directory_exact_names,
         site_latency_ms: cli.site_latency_ms,
+        no_whole_lists: cli.no_whole_lists,
     };
     let listener = tokio::net::TcpListener::bind(&cli.listen)
         .await

@@ -19,9 +19,12 @@ img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; fo
 const NO_DIST: &str = "<!doctype html><title>hotspot-users</title><p>The API is served under /v1/. \
 Start the server with --dist pointing at the console's build (trunk build --release) to serve the console here.</p>";
 
-/// Paths of the APIs behind the site (the cloud's services), never files.
+/// Paths of the APIs behind the site (the cloud's services, and the
+/// server's own whole-list read), never files.
 pub fn is_api(path: &str) -> bool {
-    ["/v1/", "/v2/", "/v3/"].iter().any(|p| path.starts_with(p))
+    ["/v1/", "/v2/", "/v3/", "/hotspot-users-server/"]
+        .iter()
+        .any(|p| path.starts_with(p))
 }
 
 /// The console's build folder, or a note where none was given.

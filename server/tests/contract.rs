@@ -835,3 +835,56 @@ async fn iam_refusals_have_iam_s_shape() {
     );
     assert_eq!(check(TOKEN, TOKEN).await.unwrap().status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_whole_list_read_answers_every_user_as_one_page_unless_turned_off() {
+    let sbx = Sbx::start().await;
+    let info: ServerInfo = sbx
+        .get_json(&format!("{}{SERVER_INFO_PATH}", sbx.base))
+        .await;
+    assert!(info.whole_lists);
+    let whole_url = |base: &str, config: &str| {
+        format!(
+            "{base}/hotspot-users-server/v1/{DEMO_PROJECT}/hotspot-session-config/{config}/non-migration-users"
+        )
+    };
+    let whole: ListNonMigrationUsersResponse =
+        sbx.get_json(&whole_url(&sbx.base, DEMO_CONFIG_LARGE)).await;
+    assert_eq!(whole.total_count, Some(DEMO_LARGE_USERS as u32));
+    assert_eq!(whole.non_migrate_users.len(), DEMO_LARGE_USERS);
+    let first: ListNonMigrationUsersResponse = sbx
+        .get_json(&format!(
+            "{}?offset=0&limit=100",
+            sbx.users_url(DEMO_CONFIG_LARGE)
+        ))
+        .await;
+    assert_eq!(whole.non_migrate_users[..100], first.non_migrate_users[..]);
+    // Behind the same token check, and for configurations that exist.
+    let res = sbx
+        .send(
+            Method::GET,
+            &whole_url(&sbx.base, DEMO_CONFIG_LARGE),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = sbx
+        .get(&whole_url(&sbx.base, "0123456789abcdef0123456789abcdef"))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // Turned off: not offered, and not answered.
+    let off = Sbx::with(Settings {
+        no_whole_lists: true,
+        ..Settings::default()
+    })
+    .await;
+    let info: ServerInfo = off
+        .get_json(&format!("{}{SERVER_INFO_PATH}", off.base))
+        .await;
+    assert!(!info.whole_lists);
+    let res = off.get(&whole_url(&off.base, DEMO_CONFIG_LARGE)).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_body(res).await.error_code, "APIGW.0101");
+}

@@ -1,7 +1,8 @@
 //! The gateway against a fake upstream on loopback over real TLS, with a CA
 //! generated for the test: the allowlist, header filtering both ways, the
 //! body cap, upstream failures (unreachable, untrusted certificate, stall),
-//! the Host and cross-site guards, and what its access log never says.
+//! the Host and cross-site guards, what its access log never says, and the
+//! whole-list read it answers by paging a real sandbox served over TLS.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -98,6 +99,11 @@ async fn upstream(pki: &Pki) -> (SocketAddr, Arc<Mutex<Vec<Seen>>>) {
                 .into_response()
         }
     });
+    (serve_tls(pki, app).await, seen)
+}
+
+/// Serves `app` over TLS with the test CA's certificate for 127.0.0.1.
+async fn serve_tls(pki: &Pki, app: Router) -> SocketAddr {
     let config = rustls::ServerConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
@@ -130,7 +136,7 @@ async fn upstream(pki: &Pki) -> (SocketAddr, Arc<Mutex<Vec<Seen>>>) {
             });
         }
     });
-    (addr, seen)
+    addr
 }
 
 struct Gw {
@@ -560,4 +566,151 @@ async fn stopping_lets_a_request_in_flight_finish_and_accepts_no_more() {
         .send()
         .await;
     assert!(after.is_err(), "no new requests once stopped");
+}
+
+/// A sandbox (the demo data, token `t`, `faults`) served over TLS as the
+/// cloud, every request it gets recorded, and a gateway that trusts it.
+async fn sandbox_behind_gateway(
+    faults: hotspot_users_server::sandbox::faults::FaultSettings,
+) -> (Gw, Arc<Mutex<Vec<String>>>) {
+    use hotspot_users_server::sandbox::{self, Settings as SandboxSettings, Shared};
+    let state = Shared::new(SandboxSettings {
+        tokens: vec![("t".into(), None)],
+        faults,
+        ..SandboxSettings::default()
+    })
+    .unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    let app = sandbox::app(state).layer(axum::middleware::from_fn(
+        move |req: Request, next: axum::middleware::Next| {
+            record.lock().unwrap().push(req.uri().to_string());
+            next.run(req)
+        },
+    ));
+    let pki = pki();
+    let addr = serve_tls(&pki, app).await;
+    let url = format!("https://127.0.0.1:{}", addr.port());
+    (
+        gateway(&url, Some(&pki.ca_pem), Duration::from_secs(5)).await,
+        seen,
+    )
+}
+
+const WHOLE: &str = "/hotspot-users-server/v1/0b5e3f9a6c2d4e71a8f9b0c1d2e3f405/hotspot-session-config/7f3c2a9e5b8d4c1fa0e6b2d9c8a71f05/non-migration-users";
+
+#[tokio::test]
+async fn a_whole_list_is_read_by_paging_the_api_the_pages_after_the_first_at_once() {
+    let (gw, seen) = sandbox_behind_gateway(Default::default()).await;
+    let info = Client::new()
+        .get(format!("{}/hotspot-users-server.json", gw.base))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        ServerInfo::parse(&info.bytes().await.unwrap())
+            .unwrap()
+            .whole_lists
+    );
+
+    let res = get_with_token(&format!("{}{WHOLE}", gw.base)).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().contains_key("x-request-id"));
+    let whole: hotspot_users::model::ListNonMigrationUsersResponse = res.json().await.unwrap();
+    assert_eq!(whole.total_count, Some(320));
+    assert_eq!(whole.non_migrate_users.len(), 320);
+    // The same users, in the same order, as the API's own pages.
+    let mut paged = Vec::new();
+    for offset in [0, 100, 200, 300] {
+        let url = format!(
+            "{}{}?offset={offset}&limit=100",
+            gw.base,
+            WHOLE.trim_start_matches("/hotspot-users-server")
+        );
+        let page: hotspot_users::model::ListNonMigrationUsersResponse =
+            get_with_token(&url).await.json().await.unwrap();
+        paged.extend(page.non_migrate_users);
+    }
+    assert_eq!(whole.non_migrate_users, paged);
+    // The upstream saw four pages of the whole read: the first told the
+    // total, so nothing past it was asked for.
+    let mut asked: Vec<String> = seen.lock().unwrap()[..4].to_vec();
+    asked.sort();
+    let page = |o: u32| {
+        format!(
+            "{}?offset={o}&limit=100",
+            WHOLE.trim_start_matches("/hotspot-users-server")
+        )
+    };
+    assert_eq!(asked, vec![page(0), page(100), page(200), page(300)]);
+    // One access line for the whole read, by its template, with no token.
+    let lines = gw.lines.lock().unwrap().clone();
+    assert!(
+        lines.iter().any(|l| l.contains(
+            "/hotspot-users-server/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users"
+        ) && l.contains(" 200 ")),
+        "{lines:?}"
+    );
+    assert!(lines
+        .iter()
+        .all(|l| !l.contains("X-Auth-Token") && !l.contains(" t ")));
+}
+
+#[tokio::test]
+async fn a_whole_read_answers_with_the_first_failing_page_and_reads_only_the_users_list() {
+    use hotspot_users_server::sandbox::faults::{Fault, FaultSettings, QueuedFault};
+    let faults = FaultSettings {
+        queue: vec![QueuedFault {
+            fault: Fault::Status {
+                status: 503,
+                retry_after: Some(2),
+            },
+            method: Some("GET".into()),
+            query: Some("offset=200".into()),
+            skip: 0,
+            times: 1,
+        }],
+        ..FaultSettings::default()
+    };
+    let (gw, seen) = sandbox_behind_gateway(faults).await;
+    let res = get_with_token(&format!("{}{WHOLE}", gw.base)).await;
+    assert_eq!(res.status(), 503);
+    assert_eq!(res.headers()["retry-after"], "2");
+    let (_, body) = error(res).await;
+    assert!(
+        body["error_code"].as_str().unwrap().starts_with("WKS."),
+        "{body}"
+    );
+    // The next whole read is whole again.
+    let res = get_with_token(&format!("{}{WHOLE}", gw.base)).await;
+    assert_eq!(res.status(), 200);
+
+    // A token the API refuses: its 401, as the API said it.
+    let res = Client::new()
+        .get(format!("{}{WHOLE}", gw.base))
+        .header("X-Auth-Token", "not-a-token")
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = error(res).await;
+    assert_eq!(
+        (status, body["error_code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("APIGW.0301"))
+    );
+
+    // Only the users list is read whole; anything else never leaves.
+    let before = seen.lock().unwrap().len();
+    for path in [
+        "/hotspot-users-server/v1/0b5e3f9a6c2d4e71a8f9b0c1d2e3f405/hotspot-session-config",
+        "/hotspot-users-server/v3/auth/projects",
+        "/hotspot-users-server/v1/p/hotspot-session-config/../../x/non-migration-users",
+    ] {
+        let (status, body) = error(get_with_token(&format!("{}{path}", gw.base)).await).await;
+        assert_eq!(
+            (status, body["error_code"].as_str()),
+            (StatusCode::NOT_FOUND, Some("HUGW.0404")),
+            "{path}"
+        );
+    }
+    assert_eq!(seen.lock().unwrap().len(), before);
 }

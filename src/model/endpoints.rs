@@ -151,6 +151,9 @@ pub fn encode(s: &str) -> String {
     out
 }
 
+/// Where the console's own server answers whole-list reads, before the API's path.
+pub const WHOLE_LISTS_PREFIX: &str = "/hotspot-users-server";
+
 /// Largest page the list calls return.
 pub const MAX_PAGE: u32 = 100;
 
@@ -234,6 +237,18 @@ impl ApiBase {
         format!("{}/non-migration-users", self.config(project, config))
     }
 
+    /// The server's whole-list read, `GET /hotspot-users-server/v1/{project_id}/
+    /// hotspot-session-config/{config_id}/non-migration-users`: every user of
+    /// the configuration in one answer, shaped like a page. Only on the
+    /// page's own origin, and only when its server says it has it
+    /// ([`crate::model::server_info::ServerInfo::whole_lists`]); `None` for
+    /// any other base.
+    pub fn whole_list(&self, project: &ProjectId, config: &ConfigId) -> Option<String> {
+        self.0
+            .is_empty()
+            .then(|| Self(WHOLE_LISTS_PREFIX.into()).non_migration_users(project, config))
+    }
+
     /// `GET .../non-migration-users?user_name=&offset=&limit=`.
     pub fn list_users(
         &self,
@@ -264,6 +279,18 @@ mod tests {
             ProjectId::parse("p 1/x").unwrap(),
             ConfigId::parse("c?#").unwrap(),
         )
+    }
+
+    #[test]
+    fn the_whole_list_read_is_asked_of_the_page_s_own_server_only() {
+        let (p, c) = ids();
+        assert_eq!(
+            ApiBase::default().whole_list(&p, &c).as_deref(),
+            Some("/hotspot-users-server/v1/p%201%2Fx/hotspot-session-config/c%3F%23/non-migration-users")
+        );
+        // Another base is a proxy of the API, which has no such read.
+        let other = ApiBase::parse("https://proxy.example.com/api").unwrap();
+        assert_eq!(other.whole_list(&p, &c), None);
     }
 
     #[test]

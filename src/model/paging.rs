@@ -67,6 +67,33 @@ impl PagedRead {
         }
     }
 
+    /// Whether the server's whole-list read is worth asking for first:
+    /// nothing is read yet (a read that kept pages goes on by pages).
+    pub fn wants_whole(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    /// Records a whole list read at once (the server's whole-list read): its
+    /// users as the pages they would have come in, and their count as the
+    /// total, so the read is complete.
+    pub fn record_whole(&mut self, users: Vec<UserInfo>) {
+        let limit = Self::limit() as usize;
+        self.total = Some(users.len() as u32);
+        self.pages.clear();
+        let mut rest = users;
+        let mut offset = 0u32;
+        loop {
+            let tail = rest.split_off(rest.len().min(limit));
+            let full = rest.len() == limit;
+            self.pages.push((offset, rest));
+            if !full || tail.is_empty() {
+                break;
+            }
+            rest = tail;
+            offset += limit as u32;
+        }
+    }
+
     /// The users of the page at `offset`, when it was read.
     fn page(&self, offset: u32) -> Option<&Vec<UserInfo>> {
         self.pages
@@ -214,6 +241,28 @@ impl Reports {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_list_is_a_complete_read_of_its_pages() {
+        for n in [0usize, 1, 99, 100, 101, 250, 999, 1000] {
+            let mut read = PagedRead::expecting(None);
+            assert!(read.wants_whole());
+            read.record_whole(users(n, "w"));
+            assert!(read.is_complete(), "{n} users");
+            assert!(!read.wants_whole());
+            assert_eq!(read.received(), n);
+            assert_eq!(read.total(), Some(n as u32));
+            assert_eq!(read.users(), users(n, "w"), "{n} users, in order");
+            assert!(read.missing(10).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_read_that_kept_pages_goes_on_by_pages() {
+        let mut read = PagedRead::new();
+        read.record(Page::first(), users(100, "a"), Some(300));
+        assert!(!read.wants_whole());
+    }
 
     fn users(n: usize, tag: &str) -> Vec<UserInfo> {
         (0..n)

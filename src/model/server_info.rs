@@ -21,6 +21,11 @@ pub struct ServerInfo {
     /// The gateway's region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// Both backends read a configuration's whole list in one request
+    /// ([`crate::model::ApiBase::whole_list`]): one round trip over the long
+    /// hop instead of two, the server paging next to the API.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole_lists: bool,
 }
 
 impl ServerInfo {
@@ -31,6 +36,7 @@ impl ServerInfo {
         Some(ServerInfo {
             demo: info.demo.filter(Demo::is_valid),
             region: info.region.filter(|r| region(r).is_some()),
+            whole_lists: info.whole_lists,
         })
     }
 }
@@ -60,5 +66,25 @@ mod tests {
             ServerInfo::parse(br#"{"demo":{"project_id":"","config_id":"c","token":"t"}}"#);
         assert_eq!(bad_demo.unwrap().demo, None);
         assert_eq!(ServerInfo::parse(b"<!doctype html>"), None);
+    }
+
+    #[test]
+    fn whole_lists_are_offered_only_when_the_server_says_so() {
+        assert!(
+            ServerInfo::parse(br#"{"whole_lists":true}"#)
+                .unwrap()
+                .whole_lists
+        );
+        assert!(
+            !ServerInfo::parse(br#"{"region":"cn-north-4"}"#)
+                .unwrap()
+                .whole_lists
+        );
+        let said = ServerInfo {
+            whole_lists: true,
+            ..ServerInfo::default()
+        };
+        let text = crate::json::to_string(&said);
+        assert_eq!(ServerInfo::parse(text.as_bytes()), Some(said));
     }
 }

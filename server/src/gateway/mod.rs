@@ -9,6 +9,7 @@ pub mod access;
 pub mod decide;
 pub mod headers;
 pub mod peer;
+pub mod whole;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -174,6 +175,25 @@ async fn forward(State(gw): State<Arc<Gateway>>, req: Request) -> Response {
             refuse(StatusCode::FORBIDDEN, "HUGW.0403", msg.into(), &request_id),
         );
     }
+    if let Some(path) = whole::api_path(req.uri().path()) {
+        let path = path.to_string();
+        return match decide(&method, &path).filter(whole::is_list) {
+            Some(route) => {
+                let res = whole::read(&gw, route, &path, req.headers(), &request_id).await;
+                finish(whole::TEMPLATE, res)
+            }
+            None => {
+                let msg = format!(
+                    "This gateway reads whole lists only at GET {}.",
+                    whole::TEMPLATE
+                );
+                finish(
+                    "-",
+                    refuse(StatusCode::NOT_FOUND, "HUGW.0404", msg, &request_id),
+                )
+            }
+        };
+    }
     let Some(route) = decide(&method, req.uri().path()) else {
         let msg = format!("This gateway forwards only: {}.", forwarded());
         return finish(
@@ -203,13 +223,40 @@ async fn send(gw: &Gateway, route: Route, req: Request, request_id: &str) -> Res
             return refuse(StatusCode::PAYLOAD_TOO_LARGE, "HUGW.0413", msg, request_id);
         }
     };
-    let upstream = gw
-        .client
-        .request(method, url)
-        .headers(outgoing)
-        .body(body)
-        .send()
-        .await;
+    match call(gw, route, method, url, outgoing, body, request_id).await {
+        Ok(answer) => answer.into_response(),
+        Err(refused) => refused,
+    }
+}
+
+/// What the upstream answered, its headers already filtered for the console.
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: bytes::Bytes,
+}
+
+impl IntoResponse for Answer {
+    fn into_response(self) -> Response {
+        let mut out = Response::new(Body::from(self.body));
+        *out.status_mut() = self.status;
+        *out.headers_mut() = self.headers;
+        out
+    }
+}
+
+/// One upstream call; `Err` is the gateway's own answer when the upstream
+/// could not be reached or did not answer in time.
+async fn call(
+    gw: &Gateway,
+    route: Route,
+    method: axum::http::Method,
+    url: String,
+    outgoing: axum::http::HeaderMap,
+    body: bytes::Bytes,
+    request_id: &str,
+) -> Result<Answer, Response> {
+    let base = gw.peers.base(route.service);
     let failed = |e: reqwest::Error| {
         let host = reqwest::Url::parse(base)
             .ok()
@@ -223,21 +270,22 @@ async fn send(gw: &Gateway, route: Route, req: Request, request_id: &str) -> Res
             refuse(StatusCode::BAD_GATEWAY, "HUGW.0502", msg, request_id)
         }
     };
-    let res = match upstream {
-        Ok(res) => res,
-        Err(e) => return failed(e),
-    };
+    let res = gw
+        .client
+        .request(method, url)
+        .headers(outgoing)
+        .body(body)
+        .send()
+        .await
+        .map_err(failed)?;
     let status = res.status();
-    let back = headers::console_response(&route, res.headers(), request_id);
-    match res.bytes().await {
-        Ok(bytes) => {
-            let mut out = Response::new(Body::from(bytes));
-            *out.status_mut() = status;
-            *out.headers_mut() = back;
-            out
-        }
-        Err(e) => failed(e),
-    }
+    let headers = headers::console_response(&route, res.headers(), request_id);
+    let body = res.bytes().await.map_err(failed)?;
+    Ok(Answer {
+        status,
+        headers,
+        body,
+    })
 }
 
 /// The innermost cause of a client error ("invalid peer certificate:
@@ -282,6 +330,7 @@ pub fn app(gw: Arc<Gateway>, dist: Option<PathBuf>) -> Router {
     let info = ServerInfo {
         demo: None,
         region: Some(gw.region.clone()),
+        whole_lists: true,
     };
     let router = Router::new()
         .route(

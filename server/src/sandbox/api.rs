@@ -47,8 +47,19 @@ pub fn routes(state: AppState) -> Router {
             "/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users",
             get(list_users).patch(update_users).fallback(not_allowed),
         );
+    // The console's whole-list read, as the gateway answers it: behind the
+    // same faults, latency and token check as the API.
+    let router = if state.settings.no_whole_lists {
+        router
+    } else {
+        router.route(WHOLE_LIST_PATH, get(list_whole).fallback(not_allowed))
+    };
     gate::api_layers(router, state)
 }
+
+/// Where both backends answer the console's whole-list read.
+pub const WHOLE_LIST_PATH: &str =
+    "/hotspot-users-server/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users";
 
 /// 404 for a path under `/v1/` that is no operation, as the gateway answers.
 pub async fn unknown_api() -> Response {
@@ -128,6 +139,26 @@ async fn list_users(
         .lock()
         .expect("store lock")
         .list_users(&project, &config, name, offset, limit)?;
+    Ok(Json(ListNonMigrationUsersResponse {
+        total_count: Some(total as u32),
+        non_migrate_users: users,
+    }))
+}
+
+/// Every user of a configuration in one answer, shaped like a page of
+/// `GET .../non-migration-users` (`total_count` is the number of users).
+async fn list_whole(
+    State(state): State<AppState>,
+    Path((project, config)): Path<(String, String)>,
+) -> Result<Json<ListNonMigrationUsersResponse>> {
+    ids_ok(&project, Some(&config))?;
+    let (total, users) = state.store.lock().expect("store lock").list_users(
+        &project,
+        &config,
+        None,
+        0,
+        usize::MAX,
+    )?;
     Ok(Json(ListNonMigrationUsersResponse {
         total_count: Some(total as u32),
         non_migrate_users: users,

@@ -1,9 +1,10 @@
 //! The sandbox's part of the server document at [`SERVER_INFO_PATH`]: its
 //! demo project, configuration and first token, which the console turns
-//! into a "Try the demo data" button. Only the sandbox offers it.
+//! into a "Try the demo data" button (only the sandbox offers it), and
+//! whether it answers whole-list reads.
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use hotspot_users::model::demo::Demo;
@@ -14,17 +15,15 @@ use crate::sandbox::{seed, AppState};
 
 /// `GET /hotspot-users-server.json`.
 pub async fn offer(State(state): State<AppState>) -> Response {
-    let Some((token, _)) = state.settings.tokens.first() else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let doc = Demo {
+    let demo = state.settings.tokens.first().map(|(token, _)| Demo {
         project_id: seed::DEMO_PROJECT.into(),
         config_id: seed::DEMO_CONFIG_LARGE.into(),
         token: token.clone(),
-    };
+    });
     let info = ServerInfo {
-        demo: Some(doc),
+        demo,
         region: None,
+        whole_lists: !state.settings.no_whole_lists,
     };
     ([(header::CACHE_CONTROL, "no-store")], Json(info)).into_response()
 }

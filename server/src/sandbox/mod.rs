@@ -47,6 +47,9 @@ pub struct Settings {
     /// Latency added to the console's own files (milliseconds): with the
     /// API's latency, a page served from as far away as the region.
     pub site_latency_ms: u64,
+    /// Answers no whole-list reads (the console then reads by pages, as
+    /// through a plain proxy of the API).
+    pub no_whole_lists: bool,
 }
 
 /// Shared server state.

@@ -15,6 +15,7 @@ use crate::ui::components::field::TextField;
 use crate::ui::net::api;
 use crate::ui::net::flows;
 use crate::ui::net::lifetime::Lifetime;
+use crate::ui::net::reads;
 use crate::ui::use_lang;
 
 /// Props of [`ConnectionForm`].
@@ -98,6 +99,7 @@ pub fn connection_form(p: &ConnectionFormProps) -> Html {
                 else {
                     return;
                 };
+                reads::offer_whole_lists(info.whole_lists);
                 if let (Some(region), true) = (info.region, value.region.is_empty()) {
                     on_change.emit(Connection { region, ..value });
                 }

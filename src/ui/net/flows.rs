@@ -3,6 +3,9 @@
 //! Flows only send requests and dispatch [`Msg`]s; every decision comes
 //! from the model.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use yew::{Callback, UseReducerDispatcher};
 
 use crate::model::activity::LogEntry;
@@ -72,7 +75,18 @@ pub async fn load(
     lifetime: Lifetime,
 ) {
     let key = (ready.project.clone(), ready.config.clone());
-    dispatch.dispatch(Msg::LoadStarted(key.clone()));
+    // The first requests go out before the console renders the load: that
+    // render waits for the next task of this queue (unless the load has
+    // ended by then), so it overlaps the round trip instead of preceding it.
+    let ended = Rc::new(Cell::new(false));
+    {
+        let (dispatch, key, ended) = (dispatch.clone(), key.clone(), ended.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if !ended.get() {
+                dispatch.dispatch(Msg::LoadStarted(key));
+            }
+        });
+    }
     let mut read = partial.unwrap_or_else(|| PagedRead::expecting(storage::load_count(&key)));
     let on_progress = |received, total, pages: &[Page]| {
         dispatch.dispatch(Msg::LoadProgress {
@@ -88,7 +102,9 @@ pub async fn load(
         on_progress: &on_progress,
         on_retry: &on_retry,
     };
-    match read_pages(&ready, &mut read, &lifetime, &reporting).await {
+    let result = read_pages(&ready, &mut read, &lifetime, &reporting).await;
+    ended.set(true);
+    match result {
         Ok(()) => {
             let table = Table::with_staged(read.users(), storage::load_staged(&key));
             dispatch.dispatch(Msg::Loaded(key, table));

@@ -1,7 +1,11 @@
 //! Reading from the API with the model's retry policy (network errors,
 //! timeouts, 429 and 5xx; `Retry-After` as a floor; full jitter; 5
 //! attempts): the pages of a configuration's users, into a
-//! [`PagedRead`] that keeps what was read when a page finally fails.
+//! [`PagedRead`] that keeps what was read when a page finally fails. When
+//! the console's own server offers it, a read starts with the whole list in
+//! one request, and goes on by pages only if that fails.
+
+use std::cell::Cell;
 
 use futures_util::future::{select, Either};
 use futures_util::stream::{FuturesUnordered, StreamExt};
@@ -19,6 +23,57 @@ use crate::ui::net::api::{self, Reply};
 use crate::ui::net::flows::{entry, Dispatch};
 use crate::ui::net::lifetime::Lifetime;
 use crate::ui::state::Msg;
+
+thread_local! {
+    static WHOLE_LISTS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The page's server said whether it answers whole-list reads
+/// ([`crate::model::server_info::ServerInfo::whole_lists`]).
+pub fn offer_whole_lists(offered: bool) {
+    WHOLE_LISTS.with(|w| w.set(offered));
+}
+
+/// The whole list in one request, when the page's server offers it and
+/// nothing is read yet: `Some(Err)` only when it needs a new token (pages
+/// would be refused too); any other failure is logged and the read goes
+/// on by pages.
+async fn read_whole(
+    ready: &Ready,
+    read: &mut PagedRead,
+    lifetime: &Lifetime,
+    events: &ReadEvents<'_>,
+) -> Option<PageError> {
+    if !read.wants_whole() || !WHOLE_LISTS.with(Cell::get) || lifetime.is_over() {
+        return None;
+    }
+    let url = ready.base.whole_list(&ready.project, &ready.config)?;
+    let reply = api::get_json::<ListNonMigrationUsersResponse>(
+        &url,
+        &ready.token,
+        events.timeout_ms,
+        lifetime,
+    )
+    .await;
+    match reply {
+        Ok(reply) => {
+            let users = reply.body.non_migrate_users;
+            let logged = entry("GET", users.len(), 1, Ok(reply.request_id));
+            events.dispatch.dispatch(Msg::Logged(logged));
+            read.record_whole(users);
+            None
+        }
+        Err(error) => {
+            let logged = entry("GET", 0, 1, Err(&error));
+            events.dispatch.dispatch(Msg::Logged(logged));
+            error.needs_new_token().then_some(PageError {
+                page: Page::first(),
+                attempts: 1,
+                error,
+            })
+        }
+    }
+}
 
 /// `GET url`, retried while the model says so; `on_retry(attempt, error)`
 /// runs before each wait. Returns the result and the attempts made.
@@ -168,7 +223,8 @@ impl Unreported<'_> {
     }
 }
 
-/// Reads every page `read` still misses, [`IN_FLIGHT_PAGES`] in flight:
+/// Reads every page `read` still misses (first the whole list at once,
+/// when the server offers it: see [`read_whole`]), [`IN_FLIGHT_PAGES`] in flight:
 /// as each answer comes, the next missing page starts. A page that fails
 /// every attempt is set aside and the others are still read; a 401 (or a
 /// stopped load) starts nothing more. Once every page is in, requests still
@@ -182,6 +238,9 @@ pub async fn read_pages(
     lifetime: &Lifetime,
     events: &ReadEvents<'_>,
 ) -> Result<(), PageError> {
+    if let Some(refused) = read_whole(ready, read, lifetime, events).await {
+        return Err(refused);
+    }
     let mut failures: Vec<PageError> = Vec::new();
     let mut flying: Vec<u32> = Vec::new();
     let mut in_flight = FuturesUnordered::new();

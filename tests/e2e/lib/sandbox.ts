@@ -56,6 +56,11 @@ export class Gateway {
   }
 }
 
+/** A sandbox that answers no whole-list reads: the console reads by pages,
+ * as it does through a plain proxy of the API and after a whole-list read
+ * failed. Tests of paging (parallel pages, a fault on one page) use it. */
+export const READ_BY_PAGES = ["--no-whole-lists"];
+
 export class Sandbox {
   constructor(readonly url: string, private proc: ChildProcess) {}
 
@@ -136,9 +141,11 @@ export class Sandbox {
   }
 }
 
-export const test = base.extend<{ sandbox: Sandbox; cspGuard: void; onDemandGuard: void }>({
-  sandbox: async ({}, use) => {
-    const sandbox = await Sandbox.start();
+export const test = base.extend<{ sandboxArgs: string[]; sandbox: Sandbox; cspGuard: void; onDemandGuard: void }>({
+  // Extra flags of the test's sandbox: `test.use({ sandboxArgs: READ_BY_PAGES })`.
+  sandboxArgs: [[], { option: true }],
+  sandbox: async ({ sandboxArgs }, use) => {
+    const sandbox = await Sandbox.start(sandboxArgs);
     await use(sandbox);
     sandbox.stop();
   },

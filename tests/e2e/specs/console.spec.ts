@@ -1,6 +1,6 @@
 // The console's main flows, as an administrator performs them.
 import type { Locator, Route } from "@playwright/test";
-import { test, expect, users, LARGE_CONFIG, PROJECT, SMALL_CONFIG } from "../lib/sandbox";
+import { test, expect, users, LARGE_CONFIG, PROJECT, SMALL_CONFIG, READ_BY_PAGES } from "../lib/sandbox";
 import { Console } from "../lib/console";
 
 test("load a configuration's users", async ({ page, sandbox }) => {
@@ -42,6 +42,9 @@ test("pick a configuration from the project's list and export its users", async 
   expect(lines.slice(1).sort()).toEqual(server.map((u) => `${u.user_id},${u.user_name}`).sort());
 });
 
+test.describe("read by pages (through a plain proxy of the API)", () => {
+test.use({ sandboxArgs: READ_BY_PAGES });
+
 test("pages are read in parallel: six at first, then the count last seen or listed", async ({ page, sandbox }) => {
   const reads: string[] = [];
   page.on("request", (r) => {
@@ -68,6 +71,8 @@ test("pages are read in parallel: six at first, then the count last seen or list
   expect(reads).toEqual(["0"]);
 });
 
+});
+
 test("listing the project's configurations forgets the counts of those deleted since", async ({ page, sandbox }) => {
   const c = await Console.open(page, sandbox);
   const gone = "0123456789abcdef0123456789abcdef";
@@ -87,6 +92,10 @@ test("listing the project's configurations forgets the counts of those deleted s
   // Another project's counts are not this list's to judge.
   expect(keys).toContain(`hotspot-users/v1/count/other-project/${other}`);
 });
+
+test.describe("read by pages, all at once", () => {
+test.use({ sandboxArgs: READ_BY_PAGES });
+
 
 test("a 1000-user configuration's ten pages are all asked for before any answer", async ({ page, sandbox }) => {
   const config = await sandbox.createConfig(users("big", 1000));
@@ -113,6 +122,64 @@ test("a 1000-user configuration's ten pages are all asked for before any answer"
   await expect(page.locator(".hu-count")).toContainText("1000 of 1000 shown");
   // Reports come in bursts, but the activity log still lists every page.
   await expect(await c.activity("GET")).toHaveCount(20);
+});
+});
+
+// The console's own server reads a configuration's whole list in one
+// request (one round trip over the long hop instead of two); when that
+// read fails, the console goes on by pages and the load still ends well.
+test("a configuration is read in one request from the console's server; a failed whole read goes on by pages", async ({ page, sandbox }) => {
+  const whole: string[] = [], pages: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() !== "GET" || !r.url().includes("/non-migration-users")) return;
+    (r.url().includes("/hotspot-users-server/v1/") ? whole : pages).push(r.url());
+  });
+  const config = await sandbox.createConfig(users("whole", 1000));
+  const c = await Console.open(page, sandbox);
+  // The server document (which offers whole lists) is in once the demo is offered.
+  await expect(page.getByRole("button", { name: "Try the demo data" })).toBeVisible();
+  await c.connect(config);
+  await c.load(1000);
+  expect([whole.length, pages.length]).toEqual([1, 0]);
+  const gets = await c.activity("GET");
+  await expect(gets).toHaveCount(1);
+  await expect(gets.first().locator("td:nth-child(3)")).toHaveText("1000");
+
+  // The whole read fails (503): the pages are read instead, and retried as ever.
+  await sandbox.faults({ queue: [{ kind: "status", status: 503, method: "GET", times: 1 }] });
+  await c.load(1000);
+  await expect(page.locator(".hu-notice")).toHaveText("Loaded 1000 users.");
+  expect([whole.length, pages.length]).toEqual([2, 10]);
+  await expect(await c.activity("GET")).toHaveCount(12);
+
+  // After a reload, in one request again, and the table is the server's.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Try the demo data" })).toBeVisible();
+  await page.locator("#hu-token").fill("demo-token");
+  await c.load(1000);
+  expect([whole.length, pages.length]).toEqual([3, 10]);
+  const server = await sandbox.users(config);
+  await page.locator("#hu-filter").fill(server[999].user_id!);
+  await expect(c.rows()).toHaveCount(1);
+});
+
+test("a whole read refused for its token stops the load and asks for a new one; no page is asked for", async ({ page, sandbox }) => {
+  const pages: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && r.url().includes("/non-migration-users?")) pages.push(r.url());
+  });
+  const config = await sandbox.createConfig(users("expiring", 300));
+  const c = await Console.open(page, sandbox);
+  await expect(page.getByRole("button", { name: "Try the demo data" })).toBeVisible();
+  await sandbox.tokens({ add: "second-token" });
+  await c.connect(config);
+  await sandbox.faults({ queue: [{ kind: "revoke_token", token: "demo-token", method: "GET", times: 1 }] });
+  await page.getByRole("button", { name: "Load users" }).click();
+  await expect(page.locator(".hu-error-box")).toContainText("token");
+  expect(pages).toEqual([]);
+  await page.locator("#hu-token").fill("second-token");
+  await c.load(300);
+  expect(pages).toEqual([]);
 });
 
 // Every row shown matches `filter`, and its ID's title and its controls'

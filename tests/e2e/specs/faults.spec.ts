@@ -2,7 +2,7 @@
 // 130 additions, 100 users per request) under each fault the sandbox can
 // inject on the second PATCH. Every run must end with the server holding
 // exactly the intended users, nothing staged, and a message naming the fault.
-import { test, expect, users, SMALL_CONFIG, UserInfo } from "../lib/sandbox";
+import { test, expect, users, SMALL_CONFIG, UserInfo, READ_BY_PAGES } from "../lib/sandbox";
 import { Console } from "../lib/console";
 
 /** Prints rows as a Markdown table under a title. */
@@ -101,6 +101,8 @@ type ReadRow = { fault: string; pages: number; attempts: number; table: string; 
 const readMatrix: ReadRow[] = [];
 
 test.describe("fault matrix, read side", () => {
+  // Faults on one page: the console reads page by page, as through a plain proxy of the API.
+  test.use({ sandboxArgs: READ_BY_PAGES });
   test.afterAll(() =>
     printTable("Fault matrix, read side (1000 users, 10 pages, fault on page 6; the 401 on page 7):", readMatrix, [
       "fault", "pages", "attempts", "table", "shown",

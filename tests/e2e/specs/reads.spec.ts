@@ -2,8 +2,11 @@
 // the configuration list or on the re-read that verifies an apply is
 // retried with the model's policy; a page that fails every attempt keeps
 // what was read, and "Load users" then reads only what is missing.
-import { test, expect, users, SMALL_CONFIG } from "../lib/sandbox";
+import { test, expect, users, SMALL_CONFIG, READ_BY_PAGES } from "../lib/sandbox";
 import { Console } from "../lib/console";
+
+// Page by page, as through a plain proxy of the API (whole-list reads: console.spec.ts).
+test.use({ sandboxArgs: READ_BY_PAGES });
 
 const middlePage = { method: "GET", query: "offset=500" };
 
