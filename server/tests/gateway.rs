@@ -616,6 +616,7 @@ async fn a_whole_list_is_read_by_paging_the_api_the_pages_after_the_first_at_onc
     let res = get_with_token(&format!("{}{WHOLE}", gw.base)).await;
     assert_eq!(res.status(), 200);
     assert!(res.headers().contains_key("x-request-id"));
+    assert_eq!(res.headers()["cache-control"], "no-store");
     let whole: hotspot_users::model::ListNonMigrationUsersResponse = res.json().await.unwrap();
     assert_eq!(whole.total_count, Some(320));
     assert_eq!(whole.non_migrate_users.len(), 320);
@@ -713,4 +714,38 @@ async fn a_whole_read_answers_with_the_first_failing_page_and_reads_only_the_use
         );
     }
     assert_eq!(seen.lock().unwrap().len(), before);
+}
+
+#[tokio::test]
+async fn an_api_that_ignores_offset_ends_the_whole_read_with_a_502_not_a_loop() {
+    let asked = Arc::new(Mutex::new(0usize));
+    let count = asked.clone();
+    // Every page full, whatever its offset, and no total.
+    let app = Router::new().fallback(move |_req: Request| {
+        *count.lock().unwrap() += 1;
+        async move {
+            let users: Vec<_> = (0..100)
+                .map(|i| serde_json::json!({"user_id": format!("u{i}"), "user_name": format!("n{i}")}))
+                .collect();
+            axum::Json(serde_json::json!({ "non_migrate_users": users }))
+        }
+    });
+    let pki = pki();
+    let addr = serve_tls(&pki, app).await;
+    let url = format!("https://127.0.0.1:{}", addr.port());
+    let gw = gateway(&url, Some(&pki.ca_pem), Duration::from_secs(5)).await;
+    let (status, body) = error(get_with_token(&format!("{}{WHOLE}", gw.base)).await).await;
+    assert_eq!(
+        (status, body["error_code"].as_str()),
+        (StatusCode::BAD_GATEWAY, Some("HUGW.0502"))
+    );
+    assert!(
+        body["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("more than 10000 users"),
+        "{body}"
+    );
+    let asked = *asked.lock().unwrap();
+    assert!((100..=110).contains(&asked), "{asked} pages asked for");
 }

@@ -76,16 +76,20 @@ pub async fn load(
 ) {
     let key = (ready.project.clone(), ready.config.clone());
     // The first requests go out before the console renders the load: that
-    // render waits for the next task of this queue (unless the load has
-    // ended by then), so it overlaps the round trip instead of preceding it.
-    let ended = Rc::new(Cell::new(false));
-    {
-        let (dispatch, key, ended) = (dispatch.clone(), key.clone(), ended.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            if !ended.get() {
-                dispatch.dispatch(Msg::LoadStarted(key));
+    // render waits for the next task of this queue, so it overlaps the round
+    // trip instead of preceding it. Started once, before the load's end.
+    let started = Rc::new(Cell::new(false));
+    let start = {
+        let (dispatch, key, started) = (dispatch.clone(), key.clone(), started.clone());
+        move || {
+            if !started.replace(true) {
+                dispatch.dispatch(Msg::LoadStarted(key.clone()));
             }
-        });
+        }
+    };
+    {
+        let start = start.clone();
+        wasm_bindgen_futures::spawn_local(async move { start() });
     }
     let mut read = partial.unwrap_or_else(|| PagedRead::expecting(storage::load_count(&key)));
     let on_progress = |received, total, pages: &[Page]| {
@@ -103,7 +107,7 @@ pub async fn load(
         on_retry: &on_retry,
     };
     let result = read_pages(&ready, &mut read, &lifetime, &reporting).await;
-    ended.set(true);
+    start();
     match result {
         Ok(()) => {
             let table = Table::with_staged(read.users(), storage::load_staged(&key));

@@ -48,10 +48,12 @@ async fn read_whole(
         return None;
     }
     let url = ready.base.whole_list(&ready.project, &ready.config)?;
+    // The server reads two rounds of pages for it, within its own limit of
+    // one call: twice a page's limit lets its answer (a 504 included) come.
     let reply = api::get_json::<ListNonMigrationUsersResponse>(
         &url,
         &ready.token,
-        events.timeout_ms,
+        events.timeout_ms.saturating_mul(2),
         lifetime,
     )
     .await;
