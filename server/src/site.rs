@@ -22,9 +22,10 @@ Start the server with --dist pointing at the console's build (trunk build --rele
 /// Paths of the APIs behind the site (the cloud's services, and the
 /// server's own whole-list read), never files.
 pub fn is_api(path: &str) -> bool {
-    ["/v1/", "/v2/", "/v3/", "/hotspot-users-server/"]
-        .iter()
-        .any(|p| path.starts_with(p))
+    ["/v1/", "/v2/", "/v3/"].iter().any(|p| path.starts_with(p))
+        || path
+            .strip_prefix(hotspot_users::model::endpoints::WHOLE_LISTS_PREFIX)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The console's build folder, or a note where none was given.

@@ -154,6 +154,10 @@ pub fn encode(s: &str) -> String {
 /// Where the console's own server answers whole-list reads, before the API's path.
 pub const WHOLE_LISTS_PREFIX: &str = "/hotspot-users-server";
 
+/// The whole-list read's route, as both backends serve and log it.
+pub const WHOLE_LIST_ROUTE: &str =
+    "/hotspot-users-server/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users";
+
 /// Largest page the list calls return.
 pub const MAX_PAGE: u32 = 100;
 

@@ -82,11 +82,11 @@ impl PagedRead {
         self.pages.clear();
         let mut rest = users;
         let mut offset = 0u32;
+        // Page 0 always, even when empty: a read is complete with its pages in.
         loop {
             let tail = rest.split_off(rest.len().min(limit));
-            let full = rest.len() == limit;
             self.pages.push((offset, rest));
-            if !full || tail.is_empty() {
+            if tail.is_empty() {
                 break;
             }
             rest = tail;

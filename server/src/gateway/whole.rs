@@ -1,6 +1,6 @@
 //! The console's whole-list read: `GET /hotspot-users-server/v1/{project_id}/
 //! hotspot-session-config/{config_id}/non-migration-users` is answered by
-//! paging the API from here, every page after the first at once. The
+//! paging the API from here, the pages after the first up to nine at once. The
 //! console then pays one round trip over its long hop instead of two (the
 //! first page tells the total; the rest follow). Stateless like the rest:
 //! the pages are read for this request and forgotten.
@@ -8,15 +8,14 @@
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use hotspot_users::model::endpoints::{MAX_PAGE, WHOLE_LISTS_PREFIX};
+use hotspot_users::model::endpoints::{MAX_PAGE, WHOLE_LISTS_PREFIX, WHOLE_LIST_ROUTE};
 use hotspot_users::model::{ListNonMigrationUsersResponse, UserInfo, MAX_USERS};
 
 use crate::gateway::decide::Route;
 use crate::gateway::{call, headers, refuse, Answer, Gateway};
 
 /// The read as logged.
-pub const TEMPLATE: &str =
-    "/hotspot-users-server/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users";
+pub const TEMPLATE: &str = WHOLE_LIST_ROUTE;
 
 /// Pages asked for at once after the first: the rest of what a
 /// configuration holds (1000 users).

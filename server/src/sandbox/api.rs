@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch};
 use axum::{Json, Router};
+use hotspot_users::model::endpoints::WHOLE_LIST_ROUTE;
 use hotspot_users::model::{
     ids, ListHotspotSessionConfigResponse, ListNonMigrationUsersResponse,
     UpdateHotspotSessionConfigResponse, UpdateNonMigrationUsersRequest, UserInfo,
@@ -52,14 +53,10 @@ pub fn routes(state: AppState) -> Router {
     let router = if state.settings.no_whole_lists {
         router
     } else {
-        router.route(WHOLE_LIST_PATH, get(list_whole).fallback(not_allowed))
+        router.route(WHOLE_LIST_ROUTE, get(list_whole).fallback(not_allowed))
     };
     gate::api_layers(router, state)
 }
-
-/// Where both backends answer the console's whole-list read.
-pub const WHOLE_LIST_PATH: &str =
-    "/hotspot-users-server/v1/{project_id}/hotspot-session-config/{config_id}/non-migration-users";
 
 /// 404 for a path under `/v1/` that is no operation, as the gateway answers.
 pub async fn unknown_api() -> Response {

@@ -178,7 +178,7 @@ async function signInUsable(browser, base, profile) {
 }
 
 // Navigation to the table showing a fresh configuration's 1000 users; the
-// page, its configuration, the time and the GET requests of users it took.
+// page, the time and the GET requests of users it took.
 async function openTable(browser, base, profile) {
   const config = await createConfig(base, users("b"));
   const page = await newPage(browser, profile);
@@ -203,7 +203,7 @@ async function openTable(browser, base, profile) {
   console.error(`  ${profile.name}: loading`);
   const table = await page.evaluate(() => window.__until(() =>
     window.__q(".hu-count")?.textContent.includes("of 1000 shown") && window.__q(".hu-table tbody tr.hu-row")));
-  return { page, config, table, reads };
+  return { page, table, reads };
 }
 
 // The same through a server that reads no whole lists (as through a plain
